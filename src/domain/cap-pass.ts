@@ -1,0 +1,132 @@
+/**
+ * Pricing and the cap pass (spec §3, Pricing and Caps): one pass over achievements in cap
+ * order, in integer cents. Columns are typed arrays so a national programme's millions of
+ * achievements price in one tight loop.
+ */
+import type { Contract, Rule, Tier, Version } from './contract/contract.js';
+import { type LocalDate, toDayNumber } from './local-date.js';
+import { applyPercentBonus, type Cents, cents } from './money.js';
+
+export const STATUSES = [
+  'paid',
+  'partially_capped',
+  'capped_volume',
+  'capped_participant',
+  'capped_total',
+  'out_of_period',
+] as const;
+export type Status = (typeof STATUSES)[number];
+
+const PAID = 0;
+const PARTIAL = 1;
+const CAPPED_VOLUME = 2;
+const CAPPED_PARTICIPANT = 3;
+const CAPPED_TOTAL = 4;
+const OUT_OF_PERIOD = 5;
+
+/** Achievements of eligible participants, already sorted in cap order. */
+export interface AchievementColumns {
+  readonly count: number;
+  /** Dense participant index, 0 … participantCount − 1. */
+  readonly participant: Int32Array;
+  /** Outcome position in the contract. */
+  readonly outcome: Int32Array;
+  /** Achievement day, as days since 1970-01-01. */
+  readonly day: Int32Array;
+  /** Version in force on the achievement day (index into contract.versions). */
+  readonly version: Int32Array;
+  /** Segment index into contract.segments, or −1 when the contract has none. */
+  readonly segment: Int32Array;
+  /** Sum of the percents of the bonuses whose condition holds, under that version. */
+  readonly bonusPercent: Int32Array;
+}
+
+export interface PaymentColumns {
+  /** Price before caps, after tiers and bonus, in cents. */
+  readonly price: Float64Array;
+  /** Amount payable after caps, in cents. */
+  readonly amount: Float64Array;
+  /** Index into STATUSES. */
+  readonly status: Uint8Array;
+}
+
+export function payAchievements(contract: Contract, a: AchievementColumns, participantCount: number): PaymentColumns {
+  const price = new Float64Array(a.count);
+  const amount = new Float64Array(a.count);
+  const status = new Uint8Array(a.count);
+  const paidTo = new Float64Array(participantCount);
+  const outcomeCount = contract.versions[0]?.outcomes.length ?? 0;
+  const paidCount = new Int32Array(outcomeCount);
+  const firstDay = toDayNumber(contract.startsOn);
+  const lastDay = toDayNumber(contract.endsOn);
+  const segmentIds = contract.segments.map((s) => s.id);
+  let paidTotal = 0;
+  for (let i = 0; i < a.count; i++) {
+    const day = a.day[i] as number;
+    if (day < firstDay || day > lastDay) {
+      status[i] = OUT_OF_PERIOD;
+      continue;
+    }
+    const version = contract.versions[a.version[i] as number] as Version;
+    const o = a.outcome[i] as number;
+    const p = a.participant[i] as number;
+    const rule = version.outcomes[o] as Rule;
+    const base = basePrice(rule, segmentIds[a.segment[i] as number], (paidCount[o] as number) + 1);
+    const full = applyPercentBonus(base, a.bonusPercent[i] as number);
+    const cut = applyCaps(version, rule.id, full, paidCount[o] as number, paidTo[p] as number, paidTotal);
+    price[i] = full;
+    amount[i] = cut.amount;
+    status[i] = cut.status;
+    if (cut.amount > 0) {
+      paidCount[o] = (paidCount[o] as number) + 1;
+      paidTo[p] = (paidTo[p] as number) + cut.amount;
+      paidTotal += cut.amount;
+    }
+  }
+  return { price, amount, status };
+}
+
+function basePrice(rule: Rule, segment: string | undefined, rank: number): Cents {
+  const pricing = rule.pricing;
+  if (pricing.kind === 'tiers') return tierPrice(pricing.tiers, rank);
+  if (pricing.price.kind === 'flat') return pricing.price.amount;
+  // Validation guarantees a by-segment price covers every segment.
+  return pricing.price.amounts[segment as string] as Cents;
+}
+
+export function tierPrice(tiers: readonly Tier[], rank: number): Cents {
+  const tier = tiers.find((t) => t.upTo === undefined || rank <= t.upTo) as Tier;
+  return tier.price;
+}
+
+function applyCaps(
+  version: Version,
+  outcomeId: string,
+  full: Cents,
+  paidOfOutcome: number,
+  paidToParticipant: number,
+  paidTotal: number,
+): { amount: Cents; status: number } {
+  if (full === 0) return { amount: full, status: PAID };
+  const caps = version.caps;
+  const volume = caps.volume[outcomeId];
+  if (volume !== undefined && paidOfOutcome >= volume) return { amount: cents(0), status: CAPPED_VOLUME };
+  let amount: number = full;
+  if (caps.perParticipant !== undefined) {
+    amount = Math.max(0, Math.min(amount, caps.perParticipant - paidToParticipant));
+    if (amount === 0) return { amount: cents(0), status: CAPPED_PARTICIPANT };
+  }
+  if (caps.total !== undefined) {
+    amount = Math.max(0, Math.min(amount, caps.total - paidTotal));
+    if (amount === 0) return { amount: cents(0), status: CAPPED_TOTAL };
+  }
+  return { amount: cents(amount), status: amount === full ? PAID : PARTIAL };
+}
+
+export function statusName(index: number): Status {
+  return STATUSES[index] as Status;
+}
+
+export function dayNumber(date: LocalDate): number {
+  return toDayNumber(date);
+}

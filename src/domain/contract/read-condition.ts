@@ -1,0 +1,60 @@
+/** Reads `{attribute, in | equals | between}` conditions (spec §2, Conditions). */
+import type { Node } from 'yaml';
+import { compareDecimals } from '../decimal.js';
+import type { Condition } from './contract.js';
+import { type YamlReader, scalarText } from './yaml-reader.js';
+import { isScalar } from 'yaml';
+
+/** Numbers in conditions and scores are compared exactly up to this many decimals. */
+export const MAX_SCORE_SCALE = 10;
+
+export function readCondition(r: YamlReader, node: Node | null, what: string): Condition | null {
+  const map = r.map(node, what);
+  if (!map) return null;
+  const forms = ['in', 'equals', 'between'].filter((k) => map.has(k));
+  r.keys(map, node, what, ['attribute'], ['in', 'equals', 'between']);
+  if (forms.length !== 1) {
+    r.report(node, 'contract.condition', `${what} needs exactly one of "in", "equals", "between"`);
+    return null;
+  }
+  const attribute = r.string(map.get('attribute')?.value ?? null, `${what} attribute`);
+  if (attribute === null) return null;
+  const form = forms[0] as 'in' | 'equals' | 'between';
+  const value = map.get(form)?.value ?? null;
+  if (form === 'equals') {
+    const text = r.text(value, `${what} equals`);
+    return text === null ? null : { attribute, op: 'equals', value: text };
+  }
+  if (form === 'in') {
+    const items = r.list(value, `${what} in`);
+    if (!items) return null;
+    const values = items.map((item) => (isScalar(item) && item.value !== null ? scalarText(item) : null));
+    if (values.length === 0 || values.some((v) => v === null)) {
+      r.report(value, 'contract.type', `${what} in must list one or more single values`);
+      return null;
+    }
+    return { attribute, op: 'in', values: values as string[] };
+  }
+  return readBetween(r, value, attribute, what);
+}
+
+function readBetween(r: YamlReader, node: Node | null, attribute: string, what: string): Condition | null {
+  const items = r.list(node, `${what} between`);
+  if (!items) return null;
+  if (items.length !== 2) {
+    r.report(node, 'contract.between', `${what} between needs two numbers [low, high]`);
+    return null;
+  }
+  const lo = r.decimal(items[0] ?? null, `${what} between low`);
+  const hi = r.decimal(items[1] ?? null, `${what} between high`);
+  if (!lo || !hi) return null;
+  if (lo.scale > MAX_SCORE_SCALE || hi.scale > MAX_SCORE_SCALE) {
+    r.report(node, 'contract.decimals', `${what} between bounds have at most ${MAX_SCORE_SCALE} decimals`);
+    return null;
+  }
+  if (compareDecimals(lo, hi) > 0) {
+    r.report(node, 'contract.between', `${what} between low ${lo.text} is above high ${hi.text}`);
+    return null;
+  }
+  return { attribute, op: 'between', lo, hi };
+}
