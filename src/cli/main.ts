@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+/** The `resulta` command line: parses arguments, runs a command, maps problems to exit 1. */
+import { Command } from 'commander';
+import { formatProblem, ProblemsError } from '../domain/problem.js';
+import { evaluateCommand } from './commands/evaluate.js';
+import { validateCommand } from './commands/validate.js';
+
+const program = new Command('resulta')
+  .description('Outcome contracts that compute their own bills: evaluate, explain and validate.')
+  .showHelpAfterError();
+evaluateCommand(program);
+validateCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof ProblemsError) {
+    const count = error.problems.length;
+    process.stderr.write(`${error.problems.map(formatProblem).join('\n')}\n${count} problem${count === 1 ? '' : 's'} found; nothing was written.\n`);
+  } else {
+    process.stderr.write(`resulta: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+  process.exitCode = 1;
+}

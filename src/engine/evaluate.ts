@@ -1,0 +1,153 @@
+/**
+ * Evaluates a contract over an input snapshot as of a day (spec §3) and writes the spec's
+ * outputs into a folder: load and check every input, find each rule's achievements in SQL,
+ * run the cap pass in integer cents, then write achievements, participants and summary.
+ */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { type AchievementColumns, type PaymentColumns, payAchievements } from '../domain/cap-pass.js';
+import type { Contract } from '../domain/contract/contract.js';
+import { rulePieces } from '../domain/contract/versions.js';
+import type { LocalDate } from '../domain/local-date.js';
+import { type Cents, cents } from '../domain/money.js';
+import { type Problem, ProblemsError, sortProblems } from '../domain/problem.js';
+import { buildSummary, type Summary, summaryJson } from '../domain/summary.js';
+import { openSession } from './duckdb-session.js';
+import { appendPayments, readAchievements } from './payment-exchange.js';
+import { duplicateParticipants, unknownEventParticipants } from './snapshot/cross-checks.js';
+import { INPUT_ROLES, type InputRole } from './snapshot/input-tables.js';
+import { type LoadedInput, loadInput } from './snapshot/load-input.js';
+import { compileRule } from './sql/compile-rule.js';
+import { achievementsCsvSql, participantTotalsSql, participantsCsvSql, providerTotalsSql } from './sql/compile-outputs.js';
+import { participantsSql } from './sql/compile-participants.js';
+import { achievementsSql, eligibleSql, eventsSql, monthsSql } from './sql/compile-run.js';
+import { type Dialect, duckdb } from './sql/dialect.js';
+
+export interface InputFile {
+  /** Where to read it. */
+  readonly path: string;
+  /** How to name it in messages (as the user gave it). */
+  readonly file: string;
+}
+
+export interface EvaluationRequest {
+  readonly contract: Contract;
+  readonly contractSha256: string;
+  readonly inputs: Readonly<Record<InputRole, InputFile>>;
+  readonly asOf: LocalDate;
+}
+
+/** Reports each step as it starts; `done` of `total` steps. */
+export type ProgressListener = (step: string, done: number, total: number) => void;
+
+export interface EvaluationResult {
+  readonly summary: Summary;
+  readonly achievements: AchievementColumns;
+  readonly payments: PaymentColumns;
+}
+
+export const OUTPUT_FILES = ['achievements.csv', 'participants.csv', 'summary.json'] as const;
+
+/** Evaluates and writes the outputs into `outDir`; throws ProblemsError on bad input. */
+export async function evaluate(
+  request: EvaluationRequest,
+  outDir: string,
+  onProgress: ProgressListener = () => {},
+): Promise<EvaluationResult> {
+  const session = await openSession();
+  try {
+    return await run(session.conn, duckdb, request, outDir, onProgress);
+  } finally {
+    session.close();
+  }
+}
+
+async function run(
+  conn: DuckDBConnection,
+  d: Dialect,
+  request: EvaluationRequest,
+  outDir: string,
+  onProgress: ProgressListener,
+): Promise<EvaluationResult> {
+  const { contract, asOf } = request;
+  const outcomes = contract.versions[0]?.outcomes ?? [];
+  const total = INPUT_ROLES.length + 3 + outcomes.length;
+  let done = 0;
+  const step = (label: string) => onProgress(label, done++, total);
+
+  const loaded = {} as Record<InputRole, LoadedInput>;
+  for (const role of INPUT_ROLES) {
+    step(`reading ${role}`);
+    const input = request.inputs[role];
+    loaded[role] = await loadInput(conn, d, role, input.path, input.file);
+  }
+  await checkInputs(conn, loaded);
+
+  step('participants and eligibility');
+  const attributes = new Set(loaded.participants.extraColumns.concat(['participant_id', 'provider_id', 'enrolled_on', 'person_key', 'birth_date']));
+  await conn.run(participantsSql(d, contract, asOf, attributes));
+  await conn.run(eligibleSql);
+  await conn.run(eventsSql(d, asOf));
+  await conn.run(monthsSql(asOf));
+
+  const tables = outcomes.map((_, i) => `achieved_${i}`);
+  for (const [i, rule] of outcomes.entries()) {
+    step(`outcome ${rule.id}`);
+    const anchor = outcomes.findIndex((o) => o.id === rule.after);
+    const target = { table: tables[i] as string, anchorTable: anchor >= 0 ? (tables[anchor] as string) : null };
+    await conn.run(compileRule(d, rulePieces(contract, i), asOf, target));
+  }
+
+  step('caps and payments');
+  await conn.run(achievementsSql(d, contract, tables, attributes));
+  const counts = await participantCounts(conn);
+  const achievements = await readAchievements(conn);
+  const payments = payAchievements(contract, achievements, counts.total);
+  await appendPayments(conn, payments);
+  await conn.run(participantTotalsSql);
+
+  step('writing outputs');
+  await conn.run(achievementsCsvSql(d, contract, join(outDir, 'achievements.csv')));
+  await conn.run(participantsCsvSql(d, join(outDir, 'participants.csv')));
+  const summary = buildSummary({
+    contract,
+    asOf,
+    participants: counts,
+    achievements,
+    payments,
+    byProvider: await providerTotals(conn),
+    inputs: {
+      contract: request.contractSha256,
+      participants: loaded.participants.sha256,
+      events: loaded.events.sha256,
+      employment: loaded.employment.sha256,
+    },
+  });
+  await writeFile(join(outDir, 'summary.json'), summaryJson(summary));
+  onProgress('done', total, total);
+  return { summary, achievements, payments };
+}
+
+async function checkInputs(conn: DuckDBConnection, loaded: Record<InputRole, LoadedInput>): Promise<void> {
+  const problems: Problem[] = INPUT_ROLES.flatMap((role) => loaded[role].problems);
+  const readable = (role: InputRole) => !loaded[role].problems.some((p) => p.code === 'input.file' || p.code === 'input.header');
+  if (readable('participants')) problems.push(...(await duplicateParticipants(conn, loaded.participants)));
+  if (readable('participants') && readable('events')) {
+    problems.push(...(await unknownEventParticipants(conn, loaded.events, loaded.participants)));
+  }
+  if (problems.length > 0) throw new ProblemsError(sortProblems(problems));
+}
+
+async function participantCounts(conn: DuckDBConnection): Promise<{ total: number; eligible: number }> {
+  const reader = await conn.runAndReadAll(
+    'SELECT COUNT(*) AS total, COUNT(*) FILTER (WHERE __reason IS NULL) AS eligible FROM run_participants',
+  );
+  const row = reader.getRowObjectsJS()[0] ?? {};
+  return { total: Number(row.total), eligible: Number(row.eligible) };
+}
+
+async function providerTotals(conn: DuckDBConnection): Promise<Map<string, Cents>> {
+  const reader = await conn.runAndReadAll(providerTotalsSql);
+  return new Map(reader.getRowObjectsJS().map((r) => [String(r.provider_id), cents(Number(r.total))]));
+}

@@ -1,0 +1,93 @@
+/**
+ * SQL that checks and converts one input column from its trimmed text (spec §1). Each
+ * column yields a typed value expression and a problem expression (NULL when the cell is
+ * fine), so one scan of the file both converts and validates every cell.
+ */
+import type { Dialect } from '../sql/dialect.js';
+import type { ColumnSpec } from './input-tables.js';
+
+export interface ColumnSql {
+  readonly value: string;
+  readonly problem: string;
+}
+
+const DATE_SHAPE = '[0-9]{4}-[0-9]{2}-[0-9]{2}';
+const MONTH_SHAPE = '[0-9]{4}-(0[1-9]|1[0-2])';
+const NUMBER_SHAPE = '-?[0-9]+(\\.[0-9]+)?';
+const EXACT_NUMBER = '-?[0-9]{1,28}(\\.[0-9]{1,10})?';
+const AMOUNT_SHAPE = '[0-9]{1,16}(\\.[0-9]{1,2})?';
+
+export function columnSql(d: Dialect, spec: ColumnSpec, t: string): ColumnSql {
+  const shown = `'"' || left(${t}, 40) || '"'`;
+  const cases = (pairs: [string, string][], value: string): ColumnSql => ({
+    value,
+    problem: `CASE ${[
+      `WHEN ${t} IS NULL THEN ${spec.required ? d.string(`is empty; ${expected(spec)}`) : 'NULL'}`,
+      ...pairs.map(([when, message]) => `WHEN ${when} THEN ${message}`),
+    ].join(' ')} END`,
+  });
+  switch (spec.type) {
+    case 'string':
+      return cases([], t);
+    case 'date': {
+      const shape = d.matches(t, DATE_SHAPE);
+      const real = `${d.tryCast(t, 'DATE')} IS NOT NULL`;
+      return cases(
+        [
+          [`NOT ${shape}`, `'expected a date YYYY-MM-DD, got ' || ${shown}`],
+          [`NOT ${real}`, `${shown} || ' is not a real date'`],
+          [`substr(${t}, 1, 4) NOT BETWEEN '1900' AND '2100'`, `${shown} || ' is outside 1900–2100'`],
+        ],
+        `CASE WHEN ${shape} THEN ${d.tryCast(t, 'DATE')} END`,
+      );
+    }
+    case 'month':
+      return cases(
+        [
+          [`NOT ${d.matches(t, MONTH_SHAPE)}`, `'expected a month YYYY-MM, got ' || ${shown}`],
+          [`substr(${t}, 1, 4) NOT BETWEEN '1900' AND '2100'`, `${shown} || ' is outside 1900–2100'`],
+        ],
+        `CASE WHEN ${d.matches(t, MONTH_SHAPE)} THEN CAST(substr(${t}, 1, 4) AS INTEGER) * 12 + CAST(substr(${t}, 6, 2) AS INTEGER) - 1 END`,
+      );
+    case 'number':
+      return cases(
+        [
+          [`NOT ${d.matches(t, NUMBER_SHAPE)}`, `'expected a number like 12 or 3.5, got ' || ${shown}`],
+          [`NOT ${d.matches(t, EXACT_NUMBER)}`, `${shown} || ' has more digits than Resulta compares exactly (28 before and 10 after the point)'`],
+        ],
+        `CASE WHEN ${d.matches(t, EXACT_NUMBER)} THEN CAST(${t} AS ${d.numberType}) END`,
+      );
+    case 'money':
+      return cases(
+        [
+          [`NOT ${d.matches(t, NUMBER_SHAPE)}`, `'expected an amount like 1200.50, got ' || ${shown}`],
+          [`${t} LIKE '-%'`, `'earnings must not be negative, got ' || ${shown}`],
+          [`NOT ${d.matches(t, AMOUNT_SHAPE)}`, `${shown} || ' has more than two decimals or is too large'`],
+        ],
+        `CASE WHEN ${d.matches(t, AMOUNT_SHAPE)} THEN CAST(CAST(${t} AS DECIMAL(18,2)) * 100 AS BIGINT) END`,
+      );
+    case 'verified':
+      return cases(
+        [[`lower(${t}) NOT IN ('true', 'false')`, `'expected true, false or empty, got ' || ${shown}`]],
+        `lower(${t}) = 'true'`,
+      );
+    case 'source':
+      return cases(
+        [[`${t} NOT IN ('provider', 'admin', 'verifier')`, `'expected provider, admin, verifier or empty, got ' || ${shown}`]],
+        t,
+      );
+  }
+}
+
+function expected(spec: ColumnSpec): string {
+  switch (spec.type) {
+    case 'date':
+      return 'expected a date YYYY-MM-DD';
+    case 'month':
+      return 'expected a month YYYY-MM';
+    case 'money':
+      return 'expected an amount like 1200.50';
+    default:
+      return 'expected a value';
+  }
+}

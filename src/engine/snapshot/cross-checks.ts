@@ -1,0 +1,39 @@
+/**
+ * Checks that span rows or files (spec §1, Bad input): duplicate participant ids, and
+ * events for participants the participants file does not have.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Problem } from '../../domain/problem.js';
+import { type LoadedInput, MAX_PROBLEMS_PER_FILE } from './load-input.js';
+
+export async function duplicateParticipants(conn: DuckDBConnection, input: LoadedInput): Promise<Problem[]> {
+  const reader = await conn.runAndReadAll(`SELECT ord, participant_id, first FROM (
+      SELECT rowid AS ord, participant_id, MIN(rowid) OVER (PARTITION BY participant_id) AS first
+      FROM input_participants WHERE participant_id IS NOT NULL) x
+    WHERE ord > first ORDER BY ord LIMIT ${MAX_PROBLEMS_PER_FILE}`);
+  const found = reader.getRowObjectsJS().map((r) => ({ ord: Number(r.ord), id: String(r.participant_id), first: Number(r.first) }));
+  const rows = await input.rowOf([...found.map((f) => f.ord), ...found.map((f) => f.first)]);
+  return found.map((f) => ({
+    code: 'input.duplicate',
+    message: `duplicate participant_id "${f.id}" (first at row ${rows.get(f.first)})`,
+    file: input.file,
+    row: rows.get(f.ord) as number,
+    column: 'participant_id',
+  }));
+}
+
+export async function unknownEventParticipants(conn: DuckDBConnection, events: LoadedInput, participants: LoadedInput): Promise<Problem[]> {
+  const reader = await conn.runAndReadAll(`SELECT e.rowid AS ord, e.participant_id FROM input_events e
+    WHERE e.participant_id IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM input_participants p WHERE p.participant_id = e.participant_id)
+    ORDER BY e.rowid LIMIT ${MAX_PROBLEMS_PER_FILE}`);
+  const found = reader.getRowObjectsJS().map((r) => ({ ord: Number(r.ord), id: String(r.participant_id) }));
+  const rows = await events.rowOf(found.map((f) => f.ord));
+  return found.map((f) => ({
+    code: 'input.unknown_participant',
+    message: `participant "${f.id}" is not in ${participants.file}`,
+    file: events.file,
+    row: rows.get(f.ord) as number,
+    column: 'participant_id',
+  }));
+}

@@ -1,0 +1,252 @@
+/**
+ * Loads one input file (CSV, Parquet or XLSX) into a typed DuckDB table, checking every
+ * cell in the same scan. Problems come back as data with file, row and column; the table
+ * is internal to the run, so a bad file never leaves anything behind.
+ */
+import { extname } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Problem } from '../../domain/problem.js';
+import { csvRowNumbers, readCsvHeader } from '../../files/csv-layout.js';
+import { digestFile } from '../../files/file-digest.js';
+import { readFirstSheet } from '../../files/xlsx-sheet.js';
+import type { Dialect } from '../sql/dialect.js';
+import { columnSql } from './column-checks.js';
+import { INPUT_COLUMNS, type InputRole, RESERVED_PREFIX } from './input-tables.js';
+import { sourceRelation, type SourceColumn } from './source-relation.js';
+
+/** Most problems listed per file; the count of the rest is reported. */
+export const MAX_PROBLEMS_PER_FILE = 1000;
+
+export interface LoadedInput {
+  readonly role: InputRole;
+  readonly file: string;
+  readonly sha256: string;
+  /** Columns of the file beyond the required and optional ones (participants' attributes). */
+  readonly extraColumns: readonly string[];
+  readonly problems: readonly Problem[];
+  /** Maps 0-based record ordinals to the row numbers users see. */
+  readonly rowOf: (ordinals: readonly number[]) => Promise<Map<number, number>>;
+}
+
+export async function loadInput(
+  conn: DuckDBConnection,
+  d: Dialect,
+  role: InputRole,
+  path: string,
+  file: string,
+): Promise<LoadedInput> {
+  const format = extname(path).toLowerCase();
+  const fail = (message: string, extra: Partial<Problem> = {}): LoadedInput => ({
+    role,
+    file,
+    sha256: '',
+    extraColumns: [],
+    problems: [{ code: 'input.file', message, file, ...extra }],
+    rowOf: async () => new Map(),
+  });
+  if (!['.csv', '.parquet', '.xlsx'].includes(format)) {
+    return fail(`unsupported file type "${format}": use .csv, .parquet or .xlsx`);
+  }
+  const digest = await digestFile(path, format === '.csv');
+  if (digest.bytes === 0) return fail(`the file is empty: expected a header row with ${requiredNames(role)}`);
+  if (digest.notUtf8AtLine !== undefined) {
+    return fail('the file is not UTF-8 text: save it as "CSV UTF-8" and try again', { row: digest.notUtf8AtLine });
+  }
+  const source = await openSource(conn, d, role, path, format, file);
+  if ('problem' in source) return { ...fail(source.problem), sha256: digest.sha256 };
+  const headerProblems = checkColumns(role, source.columns.map((c) => c.name), file);
+  if (headerProblems.length > 0) {
+    return { ...fail(''), sha256: digest.sha256, problems: [...source.problems, ...headerProblems] };
+  }
+  const rowOf = source.rowOf;
+  const scan = await createTyped(conn, d, role, source.relation, source.columns);
+  if (scan) return { ...fail(scan), sha256: digest.sha256 };
+  const problems = [...source.problems, ...(await cellProblems(conn, role, file, rowOf))];
+  const known = new Set(INPUT_COLUMNS[role].map((c) => c.name));
+  const extraColumns = source.columns.map((c) => c.name).filter((n) => !known.has(n));
+  return { role, file, sha256: digest.sha256, extraColumns, problems, rowOf };
+}
+
+interface OpenSource {
+  readonly relation: string;
+  readonly columns: SourceColumn[];
+  readonly problems: Problem[];
+  readonly rowOf: LoadedInput['rowOf'];
+}
+
+async function openSource(
+  conn: DuckDBConnection,
+  d: Dialect,
+  role: InputRole,
+  path: string,
+  format: string,
+  file: string,
+): Promise<OpenSource | { problem: string }> {
+  if (format === '.csv') {
+    const header = await readCsvHeader(path);
+    if (!header) return { problem: `the file is empty: expected a header row with ${requiredNames(role)}` };
+    const columns = header.map((name) => ({ name, type: 'VARCHAR' }));
+    return {
+      relation: sourceRelation.csv(d, path, header),
+      columns,
+      problems: [],
+      rowOf: (ordinals) => csvRowNumbers(path, ordinals),
+    };
+  }
+  if (format === '.parquet') {
+    try {
+      const reader = await conn.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${d.string(path)})`);
+      const columns = reader.getRowObjectsJS().map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+      return {
+        relation: `read_parquet(${d.string(path)})`,
+        columns,
+        problems: [],
+        rowOf: async (ordinals) => new Map(ordinals.map((o) => [o, o + 2])),
+      };
+    } catch (error) {
+      return { problem: `cannot read the file as Parquet: ${firstLine(error)}` };
+    }
+  }
+  return openXlsx(conn, d, role, path, file);
+}
+
+async function openXlsx(
+  conn: DuckDBConnection,
+  d: Dialect,
+  role: InputRole,
+  path: string,
+  file: string,
+): Promise<OpenSource | { problem: string }> {
+  let sheet: Awaited<ReturnType<typeof readFirstSheet>>;
+  try {
+    sheet = await readFirstSheet(path, file);
+  } catch (error) {
+    return { problem: `cannot read the file as an XLSX workbook: ${firstLine(error)}` };
+  }
+  if (!sheet || sheet.header.length === 0) {
+    return { problem: `the first sheet is empty: expected a header row with ${requiredNames(role)}` };
+  }
+  const table = `__xlsx_${role}`;
+  const names = sheet.header.map((n, i) => (n === '' ? `column ${i + 1}` : n));
+  if (new Set(names).size === names.length) {
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${table} (${names.map((n) => `${d.ident(n)} VARCHAR`).join(', ')})`);
+    const appender = await conn.createAppender(table);
+    for (const { cells } of sheet.rows) {
+      for (const cell of cells) {
+        if (cell === null) appender.appendNull();
+        else appender.appendVarchar(cell);
+      }
+      appender.endRow();
+    }
+    appender.closeSync();
+  }
+  const rows = sheet.rows.map((r) => r.row);
+  return {
+    relation: table,
+    columns: names.map((name) => ({ name, type: 'VARCHAR' })),
+    problems: sheet.problems,
+    rowOf: async (ordinals) => new Map(ordinals.map((o) => [o, rows[o] ?? o + 2])),
+  };
+}
+
+function checkColumns(role: InputRole, names: string[], file: string): Problem[] {
+  const problems: Problem[] = [];
+  const at = (column: string, message: string): Problem => ({
+    code: 'input.header',
+    message,
+    file,
+    row: 1,
+    column,
+  });
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (seen.has(name)) problems.push(at(name, `column "${name}" appears twice in the header`));
+    seen.add(name);
+    if (name.startsWith(RESERVED_PREFIX)) {
+      problems.push(at(name, `column names starting with "${RESERVED_PREFIX}" are reserved; rename it`));
+    }
+  }
+  for (const spec of INPUT_COLUMNS[role]) {
+    if (spec.required && !seen.has(spec.name)) {
+      problems.push(at(spec.name, `missing required column "${spec.name}" (the header has: ${names.join(', ')})`));
+    }
+  }
+  if (role === 'participants' && seen.has('age_at_enrolment')) {
+    problems.push(at('age_at_enrolment', 'age_at_enrolment is computed from birth_date and enrolled_on; remove this column'));
+  }
+  return problems;
+}
+
+async function createTyped(
+  conn: DuckDBConnection,
+  d: Dialect,
+  role: InputRole,
+  relation: string,
+  columns: SourceColumn[],
+): Promise<string | null> {
+  const present = new Map(columns.map((c) => [c.name, c]));
+  const selects: string[] = [];
+  const problems: string[] = [];
+  for (const spec of INPUT_COLUMNS[role]) {
+    const column = present.get(spec.name);
+    const text = column ? sourceRelation.text(d, column) : 'CAST(NULL AS VARCHAR)';
+    const sql = columnSql(d, spec, text);
+    selects.push(`${sql.value} AS ${d.ident(spec.name)}`);
+    // `||` with NULL is NULL, so a fine cell contributes nothing.
+    problems.push(`${d.string(`${spec.name}\t`)} || (${sql.problem})`);
+  }
+  const known = new Set(INPUT_COLUMNS[role].map((c) => c.name));
+  for (const column of columns) {
+    if (!known.has(column.name)) selects.push(`${sourceRelation.text(d, column)} AS ${d.ident(column.name)}`);
+  }
+  selects.push(`NULLIF(concat_ws(chr(10), ${problems.join(', ')}), '') AS __problem`);
+  try {
+    await conn.run(`CREATE OR REPLACE TEMP TABLE input_${role} AS SELECT ${selects.join(', ')} FROM ${relation}`);
+    return null;
+  } catch (error) {
+    return `cannot read the file: ${readerMessage(error)}`;
+  }
+}
+
+async function cellProblems(
+  conn: DuckDBConnection,
+  role: InputRole,
+  file: string,
+  rowOf: LoadedInput['rowOf'],
+): Promise<Problem[]> {
+  const reader = await conn.runAndReadAll(
+    `SELECT rowid AS ord, __problem FROM input_${role} WHERE __problem IS NOT NULL ORDER BY rowid LIMIT ${MAX_PROBLEMS_PER_FILE + 1}`,
+  );
+  const found = reader.getRowObjectsJS().map((r) => ({ ord: Number(r.ord), text: String(r.__problem) }));
+  const rows = await rowOf(found.map((f) => f.ord));
+  const problems = found.flatMap(({ ord, text }) =>
+    text.split('\n').map((line) => {
+      const [column, message] = line.split('\t') as [string, string];
+      return { code: 'input.cell', message, file, row: rows.get(ord) ?? ord + 2, column };
+    }),
+  );
+  return problems;
+}
+
+function requiredNames(role: InputRole): string {
+  return INPUT_COLUMNS[role]
+    .filter((c) => c.required)
+    .map((c) => c.name)
+    .join(', ');
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+}
+
+/** DuckDB's CSV errors name the line and the fault; keep those two and drop its advice. */
+function readerMessage(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const line = /CSV Error on Line: (\d+)/.exec(text)?.[1];
+  const fault = text
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => /^(Expected Number of Columns|Value with unterminated quote|Invalid unicode)/.test(l));
+  if (line && fault) return `line ${line}: ${fault}`;
+  return firstLine(error);
+}

@@ -1,0 +1,35 @@
+/**
+ * Compiles attribute conditions to SQL over the participants table (spec §2, Conditions).
+ * A missing attribute (empty cell, or a column the file lacks) fails every condition.
+ */
+import type { Condition } from '../../domain/contract/contract.js';
+import { AGE_AT_ENROLMENT } from '../../domain/contract/contract.js';
+import type { Dialect } from './dialect.js';
+
+/** Column names that participants.csv may carry as attributes, with how to read them. */
+export interface AttributeColumns {
+  has(name: string): boolean;
+}
+
+/**
+ * A number cell compares exactly when it fits the SQL number type; a cell with more digits
+ * fails `between` rather than being rounded (documented in docs/contract-guide.md).
+ */
+const COMPARABLE_PATTERN = '-?[0-9]{1,28}(\\.[0-9]{1,10})?';
+
+export function compileCondition(d: Dialect, c: Condition, columns: AttributeColumns): string {
+  if (c.attribute !== AGE_AT_ENROLMENT && !columns.has(c.attribute)) return 'FALSE';
+  const text = c.attribute === AGE_AT_ENROLMENT ? 'CAST(p.__age AS VARCHAR)' : `p.${d.ident(c.attribute)}`;
+  switch (c.op) {
+    case 'in':
+      return `COALESCE(${text} IN (${c.values.map((v) => d.string(v)).join(', ')}), FALSE)`;
+    case 'equals':
+      return `COALESCE(${text} = ${d.string(c.value)}, FALSE)`;
+    case 'between': {
+      const value = `CAST(${text} AS ${d.numberType})`;
+      const comparable = d.matches(text, COMPARABLE_PATTERN);
+      const inRange = `${value} BETWEEN ${d.decimal(c.lo)} AND ${d.decimal(c.hi)}`;
+      return `COALESCE(CASE WHEN ${comparable} THEN ${inRange} ELSE FALSE END, FALSE)`;
+    }
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * One streaming read of an input file: its SHA-256 (the snapshot's identity) and, for text
+ * files, whether it is valid UTF-8 and on which line it stops being so.
+ */
+import { isUtf8 } from 'node:buffer';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+
+export interface FileDigest {
+  readonly sha256: string;
+  readonly bytes: number;
+  /** 1-based line of the first byte that is not UTF-8, when checked and found. */
+  readonly notUtf8AtLine?: number;
+}
+
+export async function digestFile(path: string, checkUtf8: boolean): Promise<FileDigest> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  let lines = 1;
+  let carry = Buffer.alloc(0);
+  let notUtf8AtLine: number | undefined;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 22 }) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    bytes += chunk.length;
+    if (!checkUtf8 || notUtf8AtLine !== undefined) continue;
+    const data = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+    const cut = completeUtf8Prefix(data);
+    const whole = data.subarray(0, cut);
+    if (!isUtf8(whole)) notUtf8AtLine = lines + firstBadLine(whole);
+    else lines += countNewlines(whole);
+    carry = Buffer.from(data.subarray(cut));
+  }
+  if (checkUtf8 && notUtf8AtLine === undefined && carry.length > 0) notUtf8AtLine = lines;
+  return { sha256: hash.digest('hex'), bytes, ...(notUtf8AtLine ? { notUtf8AtLine } : {}) };
+}
+
+/** Length of the prefix that does not end inside a multi-byte sequence. */
+function completeUtf8Prefix(data: Buffer): number {
+  const end = data.length;
+  for (let back = 1; back <= Math.min(3, end); back++) {
+    const byte = data[end - back] as number;
+    if ((byte & 0xc0) !== 0x80) {
+      const need = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+      return need > back ? end - back : end;
+    }
+  }
+  return end;
+}
+
+function countNewlines(data: Buffer): number {
+  let count = 0;
+  for (let i = data.indexOf(10); i >= 0; i = data.indexOf(10, i + 1)) count++;
+  return count;
+}
+
+/** Lines (0-based, relative to `data`) before the first line that is not valid UTF-8. */
+function firstBadLine(data: Buffer): number {
+  let line = 0;
+  let start = 0;
+  while (start < data.length) {
+    const nl = data.indexOf(10, start);
+    const end = nl < 0 ? data.length : nl;
+    if (!isUtf8(data.subarray(start, end))) return line;
+    line++;
+    start = end + 1;
+  }
+  return line;
+}
