@@ -3,12 +3,14 @@
 import { Command } from 'commander';
 import { formatProblem, ProblemsError } from '../domain/problem.js';
 import { evaluateCommand } from './commands/evaluate.js';
+import { explainCommand } from './commands/explain.js';
 import { validateCommand } from './commands/validate.js';
 
 const program = new Command('resulta')
   .description('Outcome contracts that compute their own bills: evaluate, explain and validate.')
   .showHelpAfterError();
 evaluateCommand(program);
+explainCommand(program);
 validateCommand(program);
 
 try {
@@ -16,7 +18,7 @@ try {
 } catch (error) {
   if (error instanceof ProblemsError) {
     const count = error.problems.length;
-    process.stderr.write(`${error.problems.map(formatProblem).join('\n')}\n${count} problem${count === 1 ? '' : 's'} found; nothing was written.\n`);
+    process.stderr.write(`${error.problems.map(formatProblem).join('\n')}\n${count} problem${count === 1 ? '' : 's'} found.\n`);
   } else {
     process.stderr.write(`resulta: ${error instanceof Error ? error.message : String(error)}\n`);
   }

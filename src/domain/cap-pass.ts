@@ -4,7 +4,7 @@
  * achievements price in one tight loop.
  */
 import type { Contract, Rule, Tier, Version } from './contract/contract.js';
-import { type LocalDate, toDayNumber } from './local-date.js';
+import { toDayNumber } from './local-date.js';
 import { applyPercentBonus, type Cents, cents } from './money.js';
 
 export const STATUSES = [
@@ -48,12 +48,17 @@ export interface PaymentColumns {
   readonly amount: Float64Array;
   /** Index into STATUSES. */
   readonly status: Uint8Array;
+  /** For a partially capped amount, the cap that cut it (as a STATUSES index), else 255. */
+  readonly cutBy: Uint8Array;
 }
+
+export const NOT_CUT = 255;
 
 export function payAchievements(contract: Contract, a: AchievementColumns, participantCount: number): PaymentColumns {
   const price = new Float64Array(a.count);
   const amount = new Float64Array(a.count);
   const status = new Uint8Array(a.count);
+  const cutBy = new Uint8Array(a.count).fill(NOT_CUT);
   const paidTo = new Float64Array(participantCount);
   const outcomeCount = contract.versions[0]?.outcomes.length ?? 0;
   const paidCount = new Int32Array(outcomeCount);
@@ -77,13 +82,14 @@ export function payAchievements(contract: Contract, a: AchievementColumns, parti
     price[i] = full;
     amount[i] = cut.amount;
     status[i] = cut.status;
+    cutBy[i] = cut.cutBy;
     if (cut.amount > 0) {
       paidCount[o] = (paidCount[o] as number) + 1;
       paidTo[p] = (paidTo[p] as number) + cut.amount;
       paidTotal += cut.amount;
     }
   }
-  return { price, amount, status };
+  return { price, amount, status, cutBy };
 }
 
 function basePrice(rule: Rule, segment: string | undefined, rank: number): Cents {
@@ -106,27 +112,28 @@ function applyCaps(
   paidOfOutcome: number,
   paidToParticipant: number,
   paidTotal: number,
-): { amount: Cents; status: number } {
-  if (full === 0) return { amount: full, status: PAID };
+): { amount: Cents; status: number; cutBy: number } {
+  const none = (amount: Cents, status: number) => ({ amount, status, cutBy: NOT_CUT });
+  if (full === 0) return none(full, PAID);
   const caps = version.caps;
   const volume = caps.volume[outcomeId];
-  if (volume !== undefined && paidOfOutcome >= volume) return { amount: cents(0), status: CAPPED_VOLUME };
+  if (volume !== undefined && paidOfOutcome >= volume) return none(cents(0), CAPPED_VOLUME);
   let amount: number = full;
+  let cutBy = NOT_CUT;
   if (caps.perParticipant !== undefined) {
     amount = Math.max(0, Math.min(amount, caps.perParticipant - paidToParticipant));
-    if (amount === 0) return { amount: cents(0), status: CAPPED_PARTICIPANT };
+    if (amount === 0) return none(cents(0), CAPPED_PARTICIPANT);
+    if (amount < full) cutBy = CAPPED_PARTICIPANT;
   }
   if (caps.total !== undefined) {
+    const before = amount;
     amount = Math.max(0, Math.min(amount, caps.total - paidTotal));
-    if (amount === 0) return { amount: cents(0), status: CAPPED_TOTAL };
+    if (amount === 0) return none(cents(0), CAPPED_TOTAL);
+    if (amount < before && cutBy === NOT_CUT) cutBy = CAPPED_TOTAL;
   }
-  return { amount: cents(amount), status: amount === full ? PAID : PARTIAL };
+  return amount === full ? none(full, PAID) : { amount: cents(amount), status: PARTIAL, cutBy };
 }
 
 export function statusName(index: number): Status {
   return STATUSES[index] as Status;
-}
-
-export function dayNumber(date: LocalDate): number {
-  return toDayNumber(date);
 }

@@ -52,3 +52,8 @@ export function ceilHundredths(d: Decimal): bigint {
   const exact = q * divisor === d.units;
   return exact || d.units < 0n ? q : q + 1n;
 }
+
+/** `40.0000000000` → `40`, `1.50` → `1.5`: a number's shortest exact text, for messages. */
+export function shortText(d: Decimal): string {
+  return d.text.includes('.') ? d.text.replace(/\.?0+$/, '') : d.text;
+}

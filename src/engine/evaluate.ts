@@ -57,18 +57,19 @@ export async function evaluate(
 ): Promise<EvaluationResult> {
   const session = await openSession();
   try {
-    return await run(session.conn, duckdb, request, outDir, onProgress);
+    return await evaluateInSession(session.conn, request, outDir, onProgress);
   } finally {
     session.close();
   }
 }
 
-async function run(
+/** Evaluates on an open connection and leaves the run tables there for `explain`. */
+export async function evaluateInSession(
   conn: DuckDBConnection,
-  d: Dialect,
   request: EvaluationRequest,
   outDir: string,
-  onProgress: ProgressListener,
+  onProgress: ProgressListener = () => {},
+  d: Dialect = duckdb,
 ): Promise<EvaluationResult> {
   const { contract, asOf } = request;
   const outcomes = contract.versions[0]?.outcomes ?? [];
