@@ -59,7 +59,7 @@ export async function csvRowNumbers(path: string, ordinals: readonly number[]): 
   let line = 1;
   let quoted = false;
   let atRecordStart = true;
-  let record = -1; // the header is record −1
+  let record = -2; // incremented at each record start: the header becomes −1, data rows 0, 1, …
   for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
     for (let i = 0; i < chunk.length; i++) {
       const byte = chunk[i] as number;

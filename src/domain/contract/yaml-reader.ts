@@ -23,12 +23,14 @@ export class YamlReader {
   report(node: Node | null | undefined, code: string, message: string, fallback?: Node): void {
     const at = node ?? fallback;
     const offset = at?.range?.[0];
-    const pos = offset === undefined ? undefined : this.lineCounter.linePos(offset);
+    // Without a node (an empty file) the problem is placed at the top of the file.
+    const pos = offset === undefined ? { line: 1, col: 1 } : this.lineCounter.linePos(offset);
     this.problems.push({
       code,
       message,
       file: this.file,
-      ...(pos ? { line: pos.line, col: pos.col } : {}),
+      line: pos.line,
+      col: pos.col,
     });
   }
 
@@ -38,6 +40,7 @@ export class YamlReader {
   }
 
   map(node: Node | null, what: string): NodeMap | null {
+    if (node === null) return null; // an absent key: the missing-key check reports it
     const n = this.resolve(node);
     if (!isMap(n)) {
       this.report(node, 'contract.type', `${what} must be a map of keys`);
@@ -53,6 +56,7 @@ export class YamlReader {
   }
 
   list(node: Node | null, what: string): Node[] | null {
+    if (node === null) return null; // an absent key: the missing-key check reports it
     const n = this.resolve(node);
     if (!isSeq(n)) {
       this.report(node, 'contract.type', `${what} must be a list`);
@@ -76,6 +80,7 @@ export class YamlReader {
 
   /** The scalar's text as written (without quotes); null values are reported. */
   text(node: Node | null, what: string): string | null {
+    if (node === null) return null; // an absent key: the missing-key check reports it
     const n = this.resolve(node);
     if (!isScalar(n) || n.value === null) {
       this.report(node, 'contract.type', `${what} must be a single value`);
@@ -100,6 +105,7 @@ export class YamlReader {
 
   /** A plain (unquoted) number, read exactly from its text. */
   decimal(node: Node | null, what: string): Decimal | null {
+    if (node === null) return null; // an absent key: the missing-key check reports it
     const n = this.resolve(node);
     const text = isScalar(n) && n.type === Scalar.PLAIN ? scalarText(n) : null;
     const d = text === null ? null : parseDecimal(text);
@@ -132,6 +138,7 @@ export class YamlReader {
   }
 
   boolean(node: Node | null, what: string): boolean | null {
+    if (node === null) return null; // an absent key: the missing-key check reports it
     const n = this.resolve(node);
     if (!isScalar(n) || typeof n.value !== 'boolean') {
       this.report(node, 'contract.type', `${what} must be true or false`);
