@@ -2,6 +2,7 @@
 /** The `resulta` command line: parses arguments, runs a command, maps problems to exit 1. */
 import { Command } from 'commander';
 import { formatProblem, ProblemsError } from '../domain/problem.js';
+import { demoCommand } from './commands/demo.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { explainCommand } from './commands/explain.js';
 import { validateCommand } from './commands/validate.js';
@@ -12,6 +13,7 @@ const program = new Command('resulta')
 evaluateCommand(program);
 explainCommand(program);
 validateCommand(program);
+demoCommand(program);
 
 try {
   await program.parseAsync(process.argv);
