@@ -48,6 +48,7 @@ describe('bad input', () => {
     ['a verified value outside the list', { events: `${EVENTS_HEADER}A,done,2018-03-01,,yes,\n` }, 'column verified: expected true, false or empty, got "yes"'],
     ['a source outside the list', { events: `${EVENTS_HEADER}A,done,2018-03-01,,,Admin\n` }, 'column source: expected provider, admin, verifier or empty, got "Admin"'],
     ['a value that is not a number', { events: `${EVENTS_HEADER}A,done,2018-03-01,.5,,\n` }, 'column value: expected a number like 12 or 3.5, got ".5"'],
+    ['a value with more digits than compared exactly', { events: `${EVENTS_HEADER}A,done,2018-03-01,1.1234567,,\n` }, 'column value: "1.1234567" has more digits than Resulta compares exactly (12 before the point and 6 after)'],
     ['an age_at_enrolment column', { participants: 'participant_id,provider_id,enrolled_on,age_at_enrolment\nA,p,2019-01-01,20\n' }, 'age_at_enrolment is computed'],
     ['a row with too many fields', { participants: `${PARTICIPANTS}B,p,2018-02-01,K,extra\n` }, 'participants.csv: cannot read the file: line 3: Expected Number of Columns: 4 Found: 5'],
     ['an empty file', { events: '' }, 'events.csv: the file is empty: expected a header row with participant_id, type, occurred_on'],

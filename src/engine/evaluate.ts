@@ -21,7 +21,7 @@ import { type LoadedInput, loadInput } from './snapshot/load-input.js';
 import { compileRule } from './sql/compile-rule.js';
 import { achievementsCsvSql, participantTotalsSql, participantsCsvSql, providerTotalsSql } from './sql/compile-outputs.js';
 import { participantsSql } from './sql/compile-participants.js';
-import { achievementsSql, eligibleSql, eventsSql, monthsSql } from './sql/compile-run.js';
+import { achievementsSql, eligibleSql, eventsSql, monthsSql, personsSql } from './sql/compile-run.js';
 import { type Dialect, duckdb } from './sql/dialect.js';
 
 export interface InputFile {
@@ -88,6 +88,7 @@ export async function evaluateInSession(
   step('participants and eligibility');
   const attributes = new Set(loaded.participants.extraColumns.concat(['participant_id', 'provider_id', 'enrolled_on', 'person_key', 'birth_date']));
   await conn.run(participantsSql(d, contract, asOf, attributes));
+  await conn.run(personsSql);
   await conn.run(eligibleSql);
   await conn.run(eventsSql(d, asOf));
   await conn.run(monthsSql(asOf));
@@ -120,9 +121,9 @@ export async function evaluateInSession(
     byProvider: await providerTotals(conn),
     inputs: {
       contract: request.contractSha256,
-      participants: loaded.participants.sha256,
-      events: loaded.events.sha256,
-      employment: loaded.employment.sha256,
+      participants: await loaded.participants.sha256,
+      events: await loaded.events.sha256,
+      employment: await loaded.employment.sha256,
     },
   });
   await writeFile(join(outDir, 'summary.json'), summaryJson(summary));

@@ -78,7 +78,10 @@ async function readFacts(conn: DuckDBConnection, row: Record<string, unknown>, p
     "SELECT type, strftime(occurred_on, '%Y-%m-%d') AS day, CAST(value AS VARCHAR) AS value, verified FROM run_events WHERE __pidx = $1 ORDER BY occurred_on, type",
     [pidx],
   );
-  const months = await conn.runAndReadAll('SELECT m, CAST(cents AS VARCHAR) AS cents FROM run_months WHERE person_key = $1', [text(row.person_key) ?? '']);
+  const months = await conn.runAndReadAll(
+    'SELECT m, CAST(cents AS VARCHAR) AS cents FROM run_months JOIN run_persons USING (person_id) WHERE person_key = $1',
+    [text(row.person_key) ?? ''],
+  );
   return {
     participantId: String(row.participant_id),
     enrolledOn: String(row.enrolled_on) as LocalDate,

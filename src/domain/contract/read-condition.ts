@@ -1,12 +1,10 @@
 /** Reads `{attribute, in | equals | between}` conditions (spec §2, Conditions). */
 import type { Node } from 'yaml';
-import { compareDecimals } from '../decimal.js';
+import { compareDecimals, fitsScore, SCORE_DECIMALS, SCORE_INTEGER_DIGITS } from '../decimal.js';
 import type { Condition } from './contract.js';
 import { type YamlReader, scalarText } from './yaml-reader.js';
 import { isScalar } from 'yaml';
 
-/** Numbers in conditions and scores are compared exactly up to this many decimals. */
-export const MAX_SCORE_SCALE = 10;
 
 export function readCondition(r: YamlReader, node: Node | null, what: string): Condition | null {
   const map = r.map(node, what);
@@ -48,8 +46,8 @@ function readBetween(r: YamlReader, node: Node | null, attribute: string, what: 
   const lo = r.decimal(items[0] ?? null, `${what} between low`);
   const hi = r.decimal(items[1] ?? null, `${what} between high`);
   if (!lo || !hi) return null;
-  if (lo.scale > MAX_SCORE_SCALE || hi.scale > MAX_SCORE_SCALE) {
-    r.report(node, 'contract.decimals', `${what} between bounds have at most ${MAX_SCORE_SCALE} decimals`);
+  if (!fitsScore(lo) || !fitsScore(hi)) {
+    r.report(node, 'contract.decimals', `${what} between bounds have at most ${SCORE_INTEGER_DIGITS} digits before the point and ${SCORE_DECIMALS} after`);
     return null;
   }
   if (compareDecimals(lo, hi) > 0) {

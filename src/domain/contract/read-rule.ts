@@ -3,10 +3,10 @@
  * reads the base rule and every amended version of it, so each version validates on its own.
  */
 import type { Node } from 'yaml';
-import type { Decimal } from '../decimal.js';
+import { type Decimal, fitsScore, SCORE_DECIMALS, SCORE_INTEGER_DIGITS } from '../decimal.js';
 import type { Cents } from '../money.js';
 import type { Bonus, Price, Pricing, Rule, RuleKind, Tier } from './contract.js';
-import { MAX_SCORE_SCALE, readCondition } from './read-condition.js';
+import { readCondition } from './read-condition.js';
 import type { NodeMap, YamlReader } from './yaml-reader.js';
 
 const COMMON = ['id', 'kind', 'after', 'price', 'tiers', 'bonus'];
@@ -125,8 +125,8 @@ function nonNegative(r: YamlReader, node: Node | null, what: string): Decimal | 
 
 function score(r: YamlReader, node: Node | null, what: string): Decimal | null {
   const d = r.decimal(node, what);
-  if (d && d.scale > MAX_SCORE_SCALE) {
-    r.report(node, 'contract.decimals', `${what} has more than ${MAX_SCORE_SCALE} decimals`);
+  if (d && !fitsScore(d)) {
+    r.report(node, 'contract.decimals', `${what} must have at most ${SCORE_INTEGER_DIGITS} digits before the point and ${SCORE_DECIMALS} after`);
     return null;
   }
   return d;

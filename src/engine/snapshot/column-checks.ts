@@ -3,6 +3,7 @@
  * column yields a typed value expression and a problem expression (NULL when the cell is
  * fine), so one scan of the file both converts and validates every cell.
  */
+import { SCORE_DECIMALS, SCORE_INTEGER_DIGITS, SCORE_PATTERN } from '../../domain/decimal.js';
 import type { Dialect } from '../sql/dialect.js';
 import type { ColumnSpec } from './input-tables.js';
 
@@ -14,10 +15,20 @@ export interface ColumnSql {
 const DATE_SHAPE = '[0-9]{4}-[0-9]{2}-[0-9]{2}';
 const MONTH_SHAPE = '[0-9]{4}-(0[1-9]|1[0-2])';
 const NUMBER_SHAPE = '-?[0-9]+(\\.[0-9]+)?';
-const EXACT_NUMBER = '-?[0-9]{1,28}(\\.[0-9]{1,10})?';
 const AMOUNT_SHAPE = '[0-9]{1,16}(\\.[0-9]{1,2})?';
 
-export function columnSql(d: Dialect, spec: ColumnSpec, t: string): ColumnSql {
+/** A typed source column (Parquet), which some checks can read without going through text. */
+export interface TypedSource {
+  readonly expr: string;
+  readonly type: string;
+}
+
+const EXACT_MONEY_TYPE = /^(DECIMAL\(\d+,[0-2]\)|TINYINT|SMALLINT|INTEGER|BIGINT|UTINYINT|USMALLINT|UINTEGER)$/;
+
+export function columnSql(d: Dialect, spec: ColumnSpec, t: string, source?: TypedSource): ColumnSql {
+  if (spec.type === 'money' && source && EXACT_MONEY_TYPE.test(source.type.toUpperCase())) {
+    return typedMoneySql(d, spec, t, source.expr);
+  }
   const shown = `'"' || left(${t}, 40) || '"'`;
   const cases = (pairs: [string, string][], value: string): ColumnSql => ({
     value,
@@ -53,9 +64,9 @@ export function columnSql(d: Dialect, spec: ColumnSpec, t: string): ColumnSql {
       return cases(
         [
           [`NOT ${d.matches(t, NUMBER_SHAPE)}`, `'expected a number like 12 or 3.5, got ' || ${shown}`],
-          [`NOT ${d.matches(t, EXACT_NUMBER)}`, `${shown} || ' has more digits than Resulta compares exactly (28 before and 10 after the point)'`],
+          [`NOT ${d.matches(t, SCORE_PATTERN)}`, `${shown} || ${d.string(` has more digits than Resulta compares exactly (${SCORE_INTEGER_DIGITS} before the point and ${SCORE_DECIMALS} after)`)}`],
         ],
-        `CASE WHEN ${d.matches(t, EXACT_NUMBER)} THEN CAST(${t} AS ${d.numberType}) END`,
+        `CASE WHEN ${d.matches(t, SCORE_PATTERN)} THEN CAST(${t} AS ${d.numberType}) END`,
       );
     case 'money':
       return cases(
@@ -77,6 +88,18 @@ export function columnSql(d: Dialect, spec: ColumnSpec, t: string): ColumnSql {
         t,
       );
   }
+}
+
+/**
+ * Earnings stored as an exact number with at most two decimals need no text round trip:
+ * the same checks and the same cents, read straight from the number (the national-scale
+ * fast path; see docs/benchmarks.md).
+ */
+function typedMoneySql(d: Dialect, spec: ColumnSpec, t: string, column: string): ColumnSql {
+  return {
+    value: `CAST(${column} * 100 AS BIGINT)`,
+    problem: `CASE WHEN ${column} IS NULL THEN ${d.string(`is empty; ${expected(spec)}`)} WHEN ${column} < 0 THEN 'earnings must not be negative, got "' || ${t} || '"' WHEN ${column} >= 1e16 THEN ${t} || ' is too large' END`,
+  };
 }
 
 function expected(spec: ColumnSpec): string {

@@ -8,7 +8,7 @@ import { type LoadedInput, MAX_PROBLEMS_PER_FILE } from './load-input.js';
 
 export async function duplicateParticipants(conn: DuckDBConnection, input: LoadedInput): Promise<Problem[]> {
   const reader = await conn.runAndReadAll(`SELECT ord, participant_id, first FROM (
-      SELECT rowid AS ord, participant_id, MIN(rowid) OVER (PARTITION BY participant_id) AS first
+      SELECT __ord AS ord, participant_id, MIN(__ord) OVER (PARTITION BY participant_id) AS first
       FROM input_participants WHERE participant_id IS NOT NULL) x
     WHERE ord > first ORDER BY ord LIMIT ${MAX_PROBLEMS_PER_FILE}`);
   const found = reader.getRowObjectsJS().map((r) => ({ ord: Number(r.ord), id: String(r.participant_id), first: Number(r.first) }));
@@ -23,10 +23,10 @@ export async function duplicateParticipants(conn: DuckDBConnection, input: Loade
 }
 
 export async function unknownEventParticipants(conn: DuckDBConnection, events: LoadedInput, participants: LoadedInput): Promise<Problem[]> {
-  const reader = await conn.runAndReadAll(`SELECT e.rowid AS ord, e.participant_id FROM input_events e
+  const reader = await conn.runAndReadAll(`SELECT e.__ord AS ord, e.participant_id FROM input_events e
     WHERE e.participant_id IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM input_participants p WHERE p.participant_id = e.participant_id)
-    ORDER BY e.rowid LIMIT ${MAX_PROBLEMS_PER_FILE}`);
+    ORDER BY e.__ord LIMIT ${MAX_PROBLEMS_PER_FILE}`);
   const found = reader.getRowObjectsJS().map((r) => ({ ord: Number(r.ord), id: String(r.participant_id) }));
   const rows = await events.rowOf(found.map((f) => f.ord));
   return found.map((f) => ({

@@ -3,6 +3,7 @@
  * cell in the same scan. Problems come back as data with file, row and column; the table
  * is internal to the run, so a bad file never leaves anything behind.
  */
+import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Problem } from '../../domain/problem.js';
@@ -20,7 +21,8 @@ export const MAX_PROBLEMS_PER_FILE = 1000;
 export interface LoadedInput {
   readonly role: InputRole;
   readonly file: string;
-  readonly sha256: string;
+  /** Resolves once the whole file is hashed; Parquet and XLSX are hashed while DuckDB works. */
+  readonly sha256: Promise<string>;
   /** Columns of the file beyond the required and optional ones (participants' attributes). */
   readonly extraColumns: readonly string[];
   readonly problems: readonly Problem[];
@@ -39,7 +41,7 @@ export async function loadInput(
   const fail = (message: string, extra: Partial<Problem> = {}): LoadedInput => ({
     role,
     file,
-    sha256: '',
+    sha256: Promise.resolve(''),
     extraColumns: [],
     problems: [{ code: 'input.file', message, file, ...extra }],
     rowOf: async () => new Map(),
@@ -47,28 +49,37 @@ export async function loadInput(
   if (!['.csv', '.parquet', '.xlsx'].includes(format)) {
     return fail(`unsupported file type "${format}": use .csv, .parquet or .xlsx`);
   }
-  const digest = await digestFile(path, format === '.csv');
-  if (digest.bytes === 0) return fail(`the file is empty: expected a header row with ${requiredNames(role)}`);
-  if (digest.notUtf8AtLine !== undefined) {
-    return fail('the file is not UTF-8 text: save it as "CSV UTF-8" and try again', { row: digest.notUtf8AtLine });
+  const size = await stat(path).then((s) => s.size, () => null);
+  if (size === null) return fail('cannot read the file: no such file');
+  if (size === 0) return fail(`the file is empty: expected a header row with ${requiredNames(role)}`);
+  // A CSV file must be known to be UTF-8 before DuckDB reads it; other formats are hashed
+  // while DuckDB checks them, on its own threads.
+  const digesting = digestFile(path, format === '.csv');
+  if (format === '.csv') {
+    const { notUtf8AtLine } = await digesting;
+    if (notUtf8AtLine !== undefined) {
+      return fail('the file is not UTF-8 text: save it as "CSV UTF-8" and try again', { row: notUtf8AtLine });
+    }
   }
   const source = await openSource(conn, d, role, path, format, file);
-  if ('problem' in source) return { ...fail(source.problem), sha256: digest.sha256 };
+  const sha256 = digesting.then((digest) => digest.sha256);
+  sha256.catch(() => {}); // awaited later by the run; never an unhandled rejection meanwhile
+  if ('problem' in source) return { ...fail(source.problem), sha256 };
   const headerProblems = checkColumns(role, source.columns.map((c) => c.name), file);
   if (headerProblems.length > 0) {
-    return { ...fail(''), sha256: digest.sha256, problems: [...source.problems, ...headerProblems] };
+    return { ...fail(''), sha256, problems: [...source.problems, ...headerProblems] };
   }
-  const rowOf = source.rowOf;
-  const scan = await createTyped(conn, d, role, source.relation, source.columns);
-  if (scan) return { ...fail(scan), sha256: digest.sha256 };
-  const problems = [...source.problems, ...(await cellProblems(conn, role, file, rowOf))];
+  await createTyped(conn, d, role, source);
+  const problems = [...source.problems, ...(await cellProblems(conn, role, file, source.rowOf))];
   const known = new Set(INPUT_COLUMNS[role].map((c) => c.name));
   const extraColumns = source.columns.map((c) => c.name).filter((n) => !known.has(n));
-  return { role, file, sha256: digest.sha256, extraColumns, problems, rowOf };
+  return { role, file, sha256, extraColumns, problems, rowOf: source.rowOf };
 }
 
 interface OpenSource {
   readonly relation: string;
+  /** The column or pseudo-column that numbers the source's records from 0. */
+  readonly ordinal: string;
   readonly columns: SourceColumn[];
   readonly problems: Problem[];
   readonly rowOf: LoadedInput['rowOf'];
@@ -86,8 +97,17 @@ async function openSource(
     const header = await readCsvHeader(path);
     if (!header) return { problem: `the file is empty: expected a header row with ${requiredNames(role)}` };
     const columns = header.map((name) => ({ name, type: 'VARCHAR' }));
+    if (new Set(header).size !== header.length) {
+      return { relation: '', ordinal: '', columns, problems: [], rowOf: async () => new Map() };
+    }
+    try {
+      await conn.run(`CREATE OR REPLACE TEMP TABLE raw_${role} AS SELECT * FROM ${sourceRelation.csv(d, path, header)}`);
+    } catch (error) {
+      return { problem: `cannot read the file: ${readerMessage(error)}` };
+    }
     return {
-      relation: sourceRelation.csv(d, path, header),
+      relation: `raw_${role}`,
+      ordinal: 'rowid',
       columns,
       problems: [],
       rowOf: (ordinals) => csvRowNumbers(path, ordinals),
@@ -98,8 +118,9 @@ async function openSource(
       const reader = await conn.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${d.string(path)})`);
       const columns = reader.getRowObjectsJS().map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
       return {
-        relation: `read_parquet(${d.string(path)})`,
-        columns,
+        relation: `read_parquet(${d.string(path)}, file_row_number = true)`,
+        ordinal: 'file_row_number',
+        columns: columns.filter((c) => c.name !== 'file_row_number'),
         problems: [],
         rowOf: async (ordinals) => new Map(ordinals.map((o) => [o, o + 2])),
       };
@@ -143,6 +164,7 @@ async function openXlsx(
   const rows = sheet.rows.map((r) => r.row);
   return {
     relation: table,
+    ordinal: 'rowid',
     columns: names.map((name) => ({ name, type: 'VARCHAR' })),
     problems: sheet.problems,
     rowOf: async (ordinals) => new Map(ordinals.map((o) => [o, rows[o] ?? o + 2])),
@@ -177,20 +199,19 @@ function checkColumns(role: InputRole, names: string[], file: string): Problem[]
   return problems;
 }
 
-async function createTyped(
-  conn: DuckDBConnection,
-  d: Dialect,
-  role: InputRole,
-  relation: string,
-  columns: SourceColumn[],
-): Promise<string | null> {
+/**
+ * Defines `input_<role>` as a view that converts and checks each cell as it is read, so a
+ * Parquet file is scanned in place and never copied; CSV and XLSX rows were copied once.
+ */
+async function createTyped(conn: DuckDBConnection, d: Dialect, role: InputRole, source: OpenSource): Promise<void> {
+  const { columns, relation, ordinal } = source;
   const present = new Map(columns.map((c) => [c.name, c]));
   const selects: string[] = [];
   const problems: string[] = [];
   for (const spec of INPUT_COLUMNS[role]) {
     const column = present.get(spec.name);
     const text = column ? sourceRelation.text(d, column) : 'CAST(NULL AS VARCHAR)';
-    const sql = columnSql(d, spec, text);
+    const sql = columnSql(d, spec, text, column && { expr: d.ident(column.name), type: column.type });
     selects.push(`${sql.value} AS ${d.ident(spec.name)}`);
     // `||` with NULL is NULL, so a fine cell contributes nothing.
     problems.push(`${d.string(`${spec.name}\t`)} || (${sql.problem})`);
@@ -200,12 +221,7 @@ async function createTyped(
     if (!known.has(column.name)) selects.push(`${sourceRelation.text(d, column)} AS ${d.ident(column.name)}`);
   }
   selects.push(`NULLIF(concat_ws(chr(10), ${problems.join(', ')}), '') AS __problem`);
-  try {
-    await conn.run(`CREATE OR REPLACE TEMP TABLE input_${role} AS SELECT ${selects.join(', ')} FROM ${relation}`);
-    return null;
-  } catch (error) {
-    return `cannot read the file: ${readerMessage(error)}`;
-  }
+  await conn.run(`CREATE OR REPLACE TEMP VIEW input_${role} AS SELECT ${ordinal} AS __ord, ${selects.join(', ')} FROM ${relation}`);
 }
 
 async function cellProblems(
@@ -214,17 +230,21 @@ async function cellProblems(
   file: string,
   rowOf: LoadedInput['rowOf'],
 ): Promise<Problem[]> {
-  const reader = await conn.runAndReadAll(
-    `SELECT rowid AS ord, __problem FROM input_${role} WHERE __problem IS NOT NULL ORDER BY rowid LIMIT ${MAX_PROBLEMS_PER_FILE + 1}`,
-  );
+  const bad = `FROM input_${role} WHERE __problem IS NOT NULL`;
+  const reader = await conn.runAndReadAll(`SELECT __ord AS ord, __problem ${bad} ORDER BY __ord LIMIT ${MAX_PROBLEMS_PER_FILE}`);
   const found = reader.getRowObjectsJS().map((r) => ({ ord: Number(r.ord), text: String(r.__problem) }));
   const rows = await rowOf(found.map((f) => f.ord));
-  const problems = found.flatMap(({ ord, text }) =>
+  const problems: Problem[] = found.flatMap(({ ord, text }) =>
     text.split('\n').map((line) => {
       const [column, message] = line.split('\t') as [string, string];
       return { code: 'input.cell', message, file, row: rows.get(ord) ?? ord + 2, column };
     }),
   );
+  if (found.length === MAX_PROBLEMS_PER_FILE) {
+    const counted = await conn.runAndReadAll(`SELECT COUNT(*) AS n ${bad}`);
+    const more = Number(counted.getRowObjectsJS()[0]?.n) - MAX_PROBLEMS_PER_FILE;
+    if (more > 0) problems.push({ code: 'input.more', message: `${more} more rows with problems are not listed`, file });
+  }
   return problems;
 }
 

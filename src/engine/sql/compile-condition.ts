@@ -4,19 +4,18 @@
  */
 import type { Condition } from '../../domain/contract/contract.js';
 import { AGE_AT_ENROLMENT } from '../../domain/contract/contract.js';
+import { SCORE_PATTERN } from '../../domain/decimal.js';
 import type { Dialect } from './dialect.js';
 
-/** Column names that participants.csv may carry as attributes, with how to read them. */
+/** The attribute columns participants.csv has; a condition on any other is missing for all. */
 export interface AttributeColumns {
   has(name: string): boolean;
 }
 
 /**
- * A number cell compares exactly when it fits the SQL number type; a cell with more digits
- * fails `between` rather than being rounded (documented in docs/contract-guide.md).
+ * Compiles one condition. For `between`, a number cell compares exactly when it fits the
+ * SQL number type; a cell with more digits fails rather than being rounded.
  */
-const COMPARABLE_PATTERN = '-?[0-9]{1,28}(\\.[0-9]{1,10})?';
-
 export function compileCondition(d: Dialect, c: Condition, columns: AttributeColumns): string {
   if (c.attribute !== AGE_AT_ENROLMENT && !columns.has(c.attribute)) return 'FALSE';
   const text = c.attribute === AGE_AT_ENROLMENT ? 'CAST(p.__age AS VARCHAR)' : `p.${d.ident(c.attribute)}`;
@@ -27,7 +26,7 @@ export function compileCondition(d: Dialect, c: Condition, columns: AttributeCol
       return `COALESCE(${text} = ${d.string(c.value)}, FALSE)`;
     case 'between': {
       const value = `CAST(${text} AS ${d.numberType})`;
-      const comparable = d.matches(text, COMPARABLE_PATTERN);
+      const comparable = d.matches(text, SCORE_PATTERN);
       const inRange = `${value} BETWEEN ${d.decimal(c.lo)} AND ${d.decimal(c.hi)}`;
       return `COALESCE(CASE WHEN ${comparable} THEN ${inRange} ELSE FALSE END, FALSE)`;
     }

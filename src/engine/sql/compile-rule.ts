@@ -4,8 +4,8 @@
  * the rule in force over an interval; a piece only counts evidence dated in its interval,
  * and the achievement is the earliest day over all pieces.
  *
- * Inputs: `run_eligible(__pidx, person_key, enrolled_on)`, `run_events(__pidx, type,
- * occurred_on, value, verified)`, `run_months(person_key, m, cents)` (monthly sums, complete
+ * Inputs: `run_eligible(__pidx, person_id, enrolled_on)`, `run_events(__pidx, type,
+ * occurred_on, value, verified)`, `run_months(person_id, m, cents)` (monthly sums, complete
  * months up to the as-of date), and `achieved_<position>(__pidx, achieved_on)` of earlier rules.
  */
 import type {
@@ -34,9 +34,9 @@ export function compileRule(d: Dialect, pieces: readonly RulePiece[], asOf: Loca
   const live = pieces.filter((p) => p.from === null || p.from <= asOf);
   const kind = (live[0] ?? pieces[0])?.rule.kind;
   const anchor = target.anchorTable
-    ? `SELECT e.__pidx, e.person_key, x.achieved_on AS a FROM run_eligible e JOIN ${target.anchorTable} x ON x.__pidx = e.__pidx`
-    : 'SELECT __pidx, person_key, enrolled_on AS a FROM run_eligible';
-  const anchors = `anchors AS (SELECT __pidx, person_key, a, CAST(${d.monthIndex('a')} AS INTEGER) AS ma FROM (${anchor}) z)`;
+    ? `SELECT e.__pidx, e.person_id, x.achieved_on AS a FROM run_eligible e JOIN ${target.anchorTable} x ON x.__pidx = e.__pidx`
+    : 'SELECT __pidx, person_id, enrolled_on AS a FROM run_eligible';
+  const anchors = `anchors AS (SELECT __pidx, person_id, a, CAST(${d.monthIndex('a')} AS INTEGER) AS ma FROM (${anchor}) z)`;
   const body = live.map((p) => `(${pieceSql(d, p, asOf)})`).join('\nUNION ALL\n');
   const found = live.length > 0 ? body : 'SELECT CAST(NULL AS INTEGER) AS __pidx, CAST(NULL AS DATE) AS day WHERE FALSE';
   const earliest = kind && MONTH_KINDS.has(kind) && live.length > 0
@@ -111,14 +111,14 @@ function employmentStartSql(d: Dialect, rule: EmploymentStartRule, b: MonthBound
     `pm.m <= ${b.last}`,
     `pm.cents >= ${ceilHundredths(rule.minEarnings)}`,
   ];
-  return `SELECT an.__pidx, MIN(pm.m) AS m FROM anchors an JOIN run_months pm ON pm.person_key = an.person_key WHERE ${where.join(' AND ')} GROUP BY an.__pidx`;
+  return `SELECT an.__pidx, MIN(pm.m) AS m FROM anchors an JOIN run_months pm ON pm.person_id = an.person_id WHERE ${where.join(' AND ')} GROUP BY an.__pidx`;
 }
 
 function employmentSustainedSql(rule: EmploymentSustainedRule, b: MonthBounds): string {
   const first = `an.ma + ${rule.skipMonths}`;
   const last = `an.ma + ${rule.skipMonths + rule.ofMonths - 1}`;
   const ranked = `SELECT an.__pidx, pm.m, ${last} AS window_end, row_number() OVER (PARTITION BY an.__pidx ORDER BY pm.m) AS employed
-    FROM anchors an JOIN run_months pm ON pm.person_key = an.person_key
+    FROM anchors an JOIN run_months pm ON pm.person_id = an.person_id
     WHERE pm.m BETWEEN ${first} AND ${last} AND pm.cents >= ${ceilHundredths(rule.minEarnings)}`;
   const m = startOf(b, 'w.m');
   return `SELECT w.__pidx, ${m} AS m FROM (${ranked}) w WHERE w.employed = ${rule.months} AND ${m} <= LEAST(w.window_end, ${b.last})`;
@@ -128,7 +128,7 @@ function earningsThresholdSql(rule: EarningsThresholdRule, b: MonthBounds): stri
   const last = `an.ma + ${rule.withinMonths}`;
   const running = `SELECT an.__pidx, pm.m, ${last} AS window_end,
       SUM(pm.cents) OVER (PARTITION BY an.__pidx ORDER BY pm.m ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cumulative
-    FROM anchors an JOIN run_months pm ON pm.person_key = an.person_key
+    FROM anchors an JOIN run_months pm ON pm.person_id = an.person_id
     WHERE pm.m BETWEEN an.ma + 1 AND ${last}`;
   const m = startOf(b, 'MIN(w.m)');
   return `SELECT w.__pidx, ${m} AS m FROM (${running}) w WHERE w.cumulative >= ${ceilHundredths(rule.totalEarnings)} GROUP BY w.__pidx, w.window_end HAVING ${m} <= LEAST(w.window_end, ${b.last})`;

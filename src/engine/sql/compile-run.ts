@@ -8,8 +8,15 @@ import { type LocalDate, lastCompleteMonth } from '../../domain/local-date.js';
 import { type AttributeColumns, compileCondition } from './compile-condition.js';
 import type { Dialect } from './dialect.js';
 
+/** The people behind eligible participants, numbered so employment joins on integers. */
+export const personsSql = `CREATE OR REPLACE TEMP TABLE run_persons AS
+SELECT person_key, CAST(row_number() OVER (ORDER BY person_key) AS INTEGER) AS person_id
+FROM (SELECT DISTINCT person_key FROM run_participants WHERE __reason IS NULL AND person_key IS NOT NULL) k`;
+
 export const eligibleSql = `CREATE OR REPLACE TEMP TABLE run_eligible AS
-SELECT __pidx, participant_id, person_key, enrolled_on FROM run_participants WHERE __reason IS NULL`;
+SELECT p.__pidx, p.participant_id, s.person_id, p.enrolled_on
+FROM run_participants p LEFT JOIN run_persons s ON s.person_key = p.person_key
+WHERE p.__reason IS NULL`;
 
 export function eventsSql(d: Dialect, asOf: LocalDate): string {
   return `CREATE OR REPLACE TEMP TABLE run_events AS
@@ -19,14 +26,16 @@ FROM input_events i JOIN run_eligible e ON e.participant_id = i.participant_id
 WHERE i.occurred_on <= ${d.date(asOf)}`;
 }
 
-/** Monthly earnings per person, summed over employers and repeated rows, never deduplicated. */
+/**
+ * Monthly earnings per person, summed over employers and repeated rows, never deduplicated;
+ * only complete months up to the as-of day, only people who are eligible participants.
+ */
 export function monthsSql(asOf: LocalDate): string {
   return `CREATE OR REPLACE TEMP TABLE run_months AS
-SELECT person_key, month AS m, SUM(earnings) AS cents
-FROM input_employment
-WHERE month <= ${lastCompleteMonth(asOf)}
-  AND person_key IN (SELECT person_key FROM run_eligible WHERE person_key IS NOT NULL)
-GROUP BY person_key, month`;
+SELECT s.person_id, i.month AS m, SUM(i.earnings) AS cents
+FROM input_employment i JOIN run_persons s ON s.person_key = i.person_key
+WHERE i.month <= ${lastCompleteMonth(asOf)}
+GROUP BY s.person_id, i.month`;
 }
 
 /**

@@ -3,7 +3,7 @@
  * compiler only calls these semantic helpers, so moving the compiled SQL to Trino or Spark
  * SQL means another object with the same methods, not edits across the compiler.
  */
-import type { Decimal } from '../../domain/decimal.js';
+import { type Decimal, SCORE_DECIMALS, SCORE_INTEGER_DIGITS } from '../../domain/decimal.js';
 import type { LocalDate } from '../../domain/local-date.js';
 
 export interface Dialect {
@@ -26,12 +26,14 @@ export interface Dialect {
   tryCast(expr: string, type: string): string;
 }
 
+const NUMBER_TYPE = `DECIMAL(${SCORE_INTEGER_DIGITS + SCORE_DECIMALS},${SCORE_DECIMALS})`;
+
 export const duckdb: Dialect = {
   ident: (name) => `"${name.replaceAll('"', '""')}"`,
   string: (value) => `'${value.replaceAll("'", "''")}'`,
   date: (value) => `DATE '${value}'`,
-  decimal: (value) => `CAST('${value.text}' AS DECIMAL(38,10))`,
-  numberType: 'DECIMAL(38,10)',
+  decimal: (value) => `CAST('${value.text}' AS ${NUMBER_TYPE})`,
+  numberType: NUMBER_TYPE,
   monthIndex: (d) => `(EXTRACT(YEAR FROM ${d}) * 12 + EXTRACT(MONTH FROM ${d}) - 1)`,
   monthEnd: (m) => `last_day(make_date(CAST((${m}) // 12 AS BIGINT), CAST((${m}) % 12 + 1 AS BIGINT), 1))`,
   addDays: (d, days) => `CAST(${d} + INTERVAL ${Math.trunc(days)} DAY AS DATE)`,

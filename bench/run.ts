@@ -1,0 +1,121 @@
+/**
+ * `npm run bench`: the national-scale benchmark of issue #2. Generates (once, cached in
+ * bench/data) a programme of 1,000,000 participants with 24 months of employment records
+ * for them and 1,000,000 others, evaluates it with the engine, then runs a hand-written
+ * DuckDB query for the same contract in the same process, and prints the ratio. Also
+ * times `resulta evaluate` on 10,000 participants as a fresh process, start-up included.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { DEMO_AS_OF } from '../src/demo/demo-contract.js';
+import { type ProgrammeFiles, writeProgramme } from '../src/demo/synthetic-programme.js';
+import { readRunOptions } from '../src/cli/run-options.js';
+import { openSession } from '../src/engine/duckdb-session.js';
+import { evaluate } from '../src/engine/evaluate.js';
+import { runBaseline } from './baseline.js';
+
+const ROOT = join(import.meta.dirname, '../../bench/data');
+const CLI = join(import.meta.dirname, '../src/cli/main.js');
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+
+async function programme(participants: number, format: 'csv' | 'parquet'): Promise<ProgrammeFiles> {
+  const dir = join(ROOT, `programme-${participants}-${format}`);
+  const files: ProgrammeFiles = {
+    contract: join(dir, 'contract.yaml'),
+    participants: join(dir, `participants.${format}`),
+    events: join(dir, `events.${format}`),
+    employment: join(dir, `employment.${format}`),
+  };
+  if (existsSync(files.employment)) return files;
+  const started = performance.now();
+  const session = await openSession();
+  try {
+    await writeProgramme(session.conn, dir, { participants, others: participants, providers: 20, seed: 2018, format }, (step) =>
+      process.stdout.write(`  generating ${participants} ${format}: ${step}\n`),
+    );
+  } finally {
+    session.close();
+  }
+  process.stdout.write(`  generated in ${seconds(performance.now() - started)} s\n`);
+  return files;
+}
+
+async function countRows(files: ProgrammeFiles): Promise<Record<string, number>> {
+  const session = await openSession();
+  try {
+    const counts: Record<string, number> = {};
+    for (const role of ['participants', 'events', 'employment'] as const) {
+      const reader = await session.conn.runAndReadAll(`SELECT COUNT(*) AS n FROM '${files[role]}'`);
+      counts[role] = Number(reader.getRowObjectsJS()[0]?.n);
+    }
+    return counts;
+  } finally {
+    session.close();
+  }
+}
+
+const seconds = (ms: number) => (ms / 1000).toFixed(2);
+
+async function national(participants: number) {
+  const files = await programme(participants, 'parquet');
+  const rows = await countRows(files);
+  const totalRows = Object.values(rows).reduce((a, b) => a + b, 0);
+  const request = await readRunOptions({ ...files, asOf: DEMO_AS_OF });
+  const out = await mkdtemp(join(tmpdir(), 'resulta-bench-'));
+  try {
+    const t0 = performance.now();
+    const result = await evaluate(request, out);
+    const engineMs = performance.now() - t0;
+    const peakRssMiB = process.resourceUsage().maxRSS / 1024;
+    const session = await openSession();
+    const t1 = performance.now();
+    const baselineCount = await runBaseline(session.conn, files, join(out, 'baseline.csv')).finally(() => session.close());
+    const baselineMs = performance.now() - t1;
+    return { rows, totalRows, engineMs, baselineMs, peakRssMiB, achievements: result.achievements.count, baselineCount, paid: result.summary.paid };
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+}
+
+function smallRun(participants: number, repeats: number): number[] {
+  return Array.from({ length: repeats }, () => {
+    const dir = join(ROOT, `programme-${participants}-csv`);
+    const started = performance.now();
+    execFileSync(process.execPath, [CLI, 'evaluate', '--quiet', '--contract', join(dir, 'contract.yaml'), '--participants', join(dir, 'participants.csv'), '--events', join(dir, 'events.csv'), '--employment', join(dir, 'employment.csv'), '--as-of', DEMO_AS_OF, '--out', join(dir, 'out')]);
+    return performance.now() - started;
+  });
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+const size = arg('participants', 1_000_000);
+process.stdout.write(`Machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
+await programme(10_000, 'csv');
+const small = smallRun(10_000, 5);
+process.stdout.write(`\n10,000 participants, CSV, fresh process (median of 5): ${seconds(median(small))} s (runs: ${small.map(seconds).join(', ')})\n`);
+process.stdout.write(`\nNational run: ${size.toLocaleString('en')} participants\n`);
+const n = await national(size);
+process.stdout.write(`
+| measure | value |
+|---|---|
+| input rows (participants / events / employment) | ${n.rows.participants} / ${n.rows.events} / ${n.rows.employment} |
+| engine wall time (read, check, evaluate, caps, write) | ${seconds(n.engineMs)} s |
+| hand-written DuckDB SQL, same process | ${seconds(n.baselineMs)} s |
+| ratio engine / hand-written | ${(n.engineMs / n.baselineMs).toFixed(2)} |
+| rows per second (engine) | ${Math.round(n.totalRows / (n.engineMs / 1000)).toLocaleString('en')} |
+| peak RSS after the engine run | ${n.peakRssMiB.toFixed(0)} MiB |
+| achievements (engine / hand-written) | ${n.achievements} / ${n.baselineCount} |
+| paid | ${n.paid} |
+`);
+if (n.achievements !== n.baselineCount) {
+  process.stdout.write('WARNING: the hand-written baseline found a different number of achievements\n');
+  process.exitCode = 1;
+}
