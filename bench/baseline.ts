@@ -6,7 +6,11 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 
-export async function runBaseline(conn: DuckDBConnection, files: { participants: string; events: string; employment: string }, out: string): Promise<number> {
+export async function runBaseline(
+  conn: DuckDBConnection,
+  files: { participants: string; events: string; employment: string },
+  out: string,
+): Promise<number> {
   const q = (s: string) => `'${s.replaceAll("'", "''")}'`;
   const mi = (d: string) => `(year(${d}) * 12 + month(${d}) - 1)`;
   const steps = [
@@ -40,6 +44,8 @@ export async function runBaseline(conn: DuckDBConnection, files: { participants:
       ORDER BY x.d, e.participant_id, x.outcome) TO ${q(out)} (FORMAT csv, HEADER true)`,
   ];
   for (const sql of steps) await conn.run(sql);
-  const reader = await conn.runAndReadAll(`SELECT (SELECT COUNT(*) FROM b_train) + (SELECT COUNT(*) FROM b_gain) + (SELECT COUNT(*) FROM b_job) + (SELECT COUNT(*) FROM b_ret) + (SELECT COUNT(*) FROM b_12) AS n`);
+  const reader = await conn.runAndReadAll(
+    `SELECT (SELECT COUNT(*) FROM b_train) + (SELECT COUNT(*) FROM b_gain) + (SELECT COUNT(*) FROM b_job) + (SELECT COUNT(*) FROM b_ret) + (SELECT COUNT(*) FROM b_12) AS n`,
+  );
   return Number(reader.getRowObjectsJS()[0]?.n);
 }

@@ -11,9 +11,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { readRunOptions } from '../src/cli/run-options.js';
 import { DEMO_AS_OF } from '../src/demo/demo-contract.js';
 import { type ProgrammeFiles, writeProgramme } from '../src/demo/synthetic-programme.js';
-import { readRunOptions } from '../src/cli/run-options.js';
 import { openSession } from '../src/engine/duckdb-session.js';
 import { evaluate } from '../src/engine/evaluate.js';
 import { runBaseline } from './baseline.js';
@@ -38,8 +38,11 @@ async function programme(participants: number, format: 'csv' | 'parquet'): Promi
   const started = performance.now();
   const session = await openSession();
   try {
-    await writeProgramme(session.conn, dir, { participants, others: participants, providers: 20, seed: 2018, format }, (step) =>
-      process.stdout.write(`  generating ${participants} ${format}: ${step}\n`),
+    await writeProgramme(
+      session.conn,
+      dir,
+      { participants, others: participants, providers: 20, seed: 2018, format },
+      (step) => process.stdout.write(`  generating ${participants} ${format}: ${step}\n`),
     );
   } finally {
     session.close();
@@ -77,9 +80,20 @@ async function national(participants: number) {
     const peakRssMiB = process.resourceUsage().maxRSS / 1024;
     const session = await openSession();
     const t1 = performance.now();
-    const baselineCount = await runBaseline(session.conn, files, join(out, 'baseline.csv')).finally(() => session.close());
+    const baselineCount = await runBaseline(session.conn, files, join(out, 'baseline.csv')).finally(
+      () => session.close(),
+    );
     const baselineMs = performance.now() - t1;
-    return { rows, totalRows, engineMs, baselineMs, peakRssMiB, achievements: result.achievements.count, baselineCount, paid: result.summary.paid };
+    return {
+      rows,
+      totalRows,
+      engineMs,
+      baselineMs,
+      peakRssMiB,
+      achievements: result.achievements.count,
+      baselineCount,
+      paid: result.summary.paid,
+    };
   } finally {
     await rm(out, { recursive: true, force: true });
   }
@@ -89,7 +103,23 @@ function smallRun(participants: number, repeats: number): number[] {
   return Array.from({ length: repeats }, () => {
     const dir = join(ROOT, `programme-${participants}-csv`);
     const started = performance.now();
-    execFileSync(process.execPath, [CLI, 'evaluate', '--quiet', '--contract', join(dir, 'contract.yaml'), '--participants', join(dir, 'participants.csv'), '--events', join(dir, 'events.csv'), '--employment', join(dir, 'employment.csv'), '--as-of', DEMO_AS_OF, '--out', join(dir, 'out')]);
+    execFileSync(process.execPath, [
+      CLI,
+      'evaluate',
+      '--quiet',
+      '--contract',
+      join(dir, 'contract.yaml'),
+      '--participants',
+      join(dir, 'participants.csv'),
+      '--events',
+      join(dir, 'events.csv'),
+      '--employment',
+      join(dir, 'employment.csv'),
+      '--as-of',
+      DEMO_AS_OF,
+      '--out',
+      join(dir, 'out'),
+    ]);
     return performance.now() - started;
   });
 }
@@ -97,10 +127,14 @@ function smallRun(participants: number, repeats: number): number[] {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 const size = arg('participants', 1_000_000);
-process.stdout.write(`Machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
+process.stdout.write(
+  `Machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`,
+);
 await programme(10_000, 'csv');
 const small = smallRun(10_000, 5);
-process.stdout.write(`\n10,000 participants, CSV, fresh process (median of 5): ${seconds(median(small))} s (runs: ${small.map(seconds).join(', ')})\n`);
+process.stdout.write(
+  `\n10,000 participants, CSV, fresh process (median of 5): ${seconds(median(small))} s (runs: ${small.map(seconds).join(', ')})\n`,
+);
 process.stdout.write(`\nNational run: ${size.toLocaleString('en')} participants\n`);
 const n = await national(size);
 process.stdout.write(`
@@ -116,6 +150,8 @@ process.stdout.write(`
 | paid | ${n.paid} |
 `);
 if (n.achievements !== n.baselineCount) {
-  process.stdout.write('WARNING: the hand-written baseline found a different number of achievements\n');
+  process.stdout.write(
+    'WARNING: the hand-written baseline found a different number of achievements\n',
+  );
   process.exitCode = 1;
 }

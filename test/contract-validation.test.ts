@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseContract } from '../src/domain/contract/parse-contract.js';
 
-const TINY = readFileSync(join(import.meta.dirname, '../../shared/examples/tiny/contract.yaml'), 'utf8');
+const TINY = readFileSync(
+  join(import.meta.dirname, '../../shared/examples/tiny/contract.yaml'),
+  'utf8',
+);
 
 function problems(text: string) {
   return parseContract(text, 'c.yaml').problems.map((p) => `${p.line}:${p.col} ${p.message}`);
@@ -31,18 +34,27 @@ describe('contract validation (spec §2)', () => {
     const c = parseContract(TINY).contract;
     expect(c?.versions.map((v) => v.id)).toEqual(['base', 'covid-2019']);
     expect(c?.versions[1]?.outcomes[2]).toMatchObject({ id: 'job_start', withinDays: 365 });
-    expect(c?.versions[1]?.outcomes[3]?.pricing).toEqual({ kind: 'tiers', tiers: [{ price: 150000 }] });
+    expect(c?.versions[1]?.outcomes[3]?.pricing).toEqual({
+      kind: 'tiers',
+      tiers: [{ price: 150000 }],
+    });
   });
 
   it('reads amounts exactly from their text', () => {
     const c = parseContract(VALID.replace('standard: 500', 'standard: 500.07')).contract;
     const rule = c?.versions[0]?.outcomes[0];
-    expect(rule?.pricing).toEqual({ kind: 'price', price: { kind: 'by_segment', amounts: { standard: 50007, hard: 80000 } } });
+    expect(rule?.pricing).toEqual({
+      kind: 'price',
+      price: { kind: 'by_segment', amounts: { standard: 50007, hard: 80000 } },
+    });
   });
 
   it('lists every problem at once, each with line and column', () => {
     const bad = VALID.replace('ends_on: 2021-03-31', 'ends_on: 2017-03-31')
-      .replace('kind: employment_start, after: enrolment', 'kind: employment_start, after: enrolment, colour: red')
+      .replace(
+        'kind: employment_start, after: enrolment',
+        'kind: employment_start, after: enrolment, colour: red',
+      )
       .replace('months: 4, of_months: 6', 'months: 7, of_months: 6')
       .replace('per_participant: 2500', 'per_participant: -1');
     expect(problems(bad)).toEqual([
@@ -55,19 +67,63 @@ describe('contract validation (spec §2)', () => {
 
   it.each([
     ['a missing key', VALID.replace('currency: ARS\n', ''), 'the contract needs "currency"'],
-    ['a wrong type', VALID.replace('months: 4', 'months: four'), 'outcome kept months must be a number'],
-    ['an after that names a later rule', VALID.replace('after: job,', 'after: kept,'), 'must be "enrolment" or an outcome listed earlier'],
-    ['an unpriced segment', VALID.replace('standard: 500, ', ''), 'leaves segment "standard" unpriced'],
-    ['more than two decimals', VALID.replace('hard: 800', 'hard: 800.001'), 'more than two decimals'],
-    ['a reversed enrolment window', VALID.replace('to: 2019-12-31', 'to: 2017-12-31'), 'enrolment window is reversed'],
-    ['a last segment with when', VALID.replace('- { id: standard }', '- { id: standard, when: { attribute: a, equals: b } }'), 'last segment'],
-    ['duplicate outcome ids', VALID.replace('id: kept', 'id: job'), 'outcome id "job" is used twice'],
-    ['an impossible date', VALID.replace('2018-04-01\nends', '2019-02-30\nends'), '"2019-02-30" must be a real day'],
-    ['duplicate keys', VALID.replace('title: C\n', 'title: C\ntitle: D\n'), 'Map keys must be unique'],
-    ['both price and tiers', VALID.replace('tiers: [', 'price: 1, tiers: ['), 'exactly one of "price" and "tiers"'],
+    [
+      'a wrong type',
+      VALID.replace('months: 4', 'months: four'),
+      'outcome kept months must be a number',
+    ],
+    [
+      'an after that names a later rule',
+      VALID.replace('after: job,', 'after: kept,'),
+      'must be "enrolment" or an outcome listed earlier',
+    ],
+    [
+      'an unpriced segment',
+      VALID.replace('standard: 500, ', ''),
+      'leaves segment "standard" unpriced',
+    ],
+    [
+      'more than two decimals',
+      VALID.replace('hard: 800', 'hard: 800.001'),
+      'more than two decimals',
+    ],
+    [
+      'a reversed enrolment window',
+      VALID.replace('to: 2019-12-31', 'to: 2017-12-31'),
+      'enrolment window is reversed',
+    ],
+    [
+      'a last segment with when',
+      VALID.replace('- { id: standard }', '- { id: standard, when: { attribute: a, equals: b } }'),
+      'last segment',
+    ],
+    [
+      'duplicate outcome ids',
+      VALID.replace('id: kept', 'id: job'),
+      'outcome id "job" is used twice',
+    ],
+    [
+      'an impossible date',
+      VALID.replace('2018-04-01\nends', '2019-02-30\nends'),
+      '"2019-02-30" must be a real day',
+    ],
+    [
+      'duplicate keys',
+      VALID.replace('title: C\n', 'title: C\ntitle: D\n'),
+      'Map keys must be unique',
+    ],
+    [
+      'both price and tiers',
+      VALID.replace('tiers: [', 'price: 1, tiers: ['),
+      'exactly one of "price" and "tiers"',
+    ],
     ['a quoted amount', VALID.replace('hard: 800', 'hard: "800"'), 'must be a number'],
     ['a bad id', VALID.replace('contract: c', 'contract: C_1'), 'lower-case letters, digits and -'],
-    ['a volume cap on an unknown outcome', VALID.replace('volume: { job: 10 }', 'volume: { nope: 10 }'), 'unknown outcome "nope"'],
+    [
+      'a volume cap on an unknown outcome',
+      VALID.replace('volume: { job: 10 }', 'volume: { nope: 10 }'),
+      'unknown outcome "nope"',
+    ],
   ])('rejects %s', (_, text, message) => {
     const found = problems(text);
     expect(found.join('\n')).toContain(message);
@@ -75,7 +131,9 @@ describe('contract validation (spec §2)', () => {
   });
 
   it('allows anchors and aliases', () => {
-    const text = VALID.replace('volume: { job: 10 }', 'volume: { job: &n 10 }').concat('amendments:\n  - { id: a1, effective_from: 2019-01-01, reason: r, caps: { volume: { job: *n } } }\n');
+    const text = VALID.replace('volume: { job: 10 }', 'volume: { job: &n 10 }').concat(
+      'amendments:\n  - { id: a1, effective_from: 2019-01-01, reason: r, caps: { volume: { job: *n } } }\n',
+    );
     expect(problems(text)).toEqual([]);
   });
 
@@ -83,17 +141,44 @@ describe('contract validation (spec §2)', () => {
     const amend = (body: string) => `${VALID}amendments:\n${body}`;
 
     it('replace given keys whole, and price removes tiers', () => {
-      const c = parseContract(amend('  - { id: a1, effective_from: 2019-01-01, reason: r, outcomes: { kept: { price: 7 } } }\n')).contract;
-      expect(c?.versions[1]?.outcomes[1]?.pricing).toEqual({ kind: 'price', price: { kind: 'flat', amount: 700 } });
+      const c = parseContract(
+        amend(
+          '  - { id: a1, effective_from: 2019-01-01, reason: r, outcomes: { kept: { price: 7 } } }\n',
+        ),
+      ).contract;
+      expect(c?.versions[1]?.outcomes[1]?.pricing).toEqual({
+        kind: 'price',
+        price: { kind: 'flat', amount: 700 },
+      });
       expect(c?.versions[0]?.outcomes[1]?.pricing.kind).toBe('tiers');
     });
 
     it.each([
-      ['out of order', '  - { id: a1, effective_from: 2019-01-01, reason: r, caps: { total: 1 } }\n  - { id: a2, effective_from: 2019-01-01, reason: r, caps: { total: 2 } }\n', 'must be after 2019-01-01'],
-      ['removing a key', '  - { id: a1, effective_from: 2019-01-01, reason: r, caps: { total: null } }\n', 'cannot be removed'],
-      ['changing kind', '  - { id: a1, effective_from: 2019-01-01, reason: r, outcomes: { job: { kind: event } } }\n', '"kind" cannot change'],
-      ['changing nothing', '  - { id: a1, effective_from: 2019-01-01, reason: r }\n', 'must change "outcomes" or "caps"'],
-      ['leaving a version invalid', '  - { id: a1, effective_from: 2019-01-01, reason: r, outcomes: { job: { price: { hard: 1 } } } }\n', 'leaves segment "standard" unpriced'],
+      [
+        'out of order',
+        '  - { id: a1, effective_from: 2019-01-01, reason: r, caps: { total: 1 } }\n  - { id: a2, effective_from: 2019-01-01, reason: r, caps: { total: 2 } }\n',
+        'must be after 2019-01-01',
+      ],
+      [
+        'removing a key',
+        '  - { id: a1, effective_from: 2019-01-01, reason: r, caps: { total: null } }\n',
+        'cannot be removed',
+      ],
+      [
+        'changing kind',
+        '  - { id: a1, effective_from: 2019-01-01, reason: r, outcomes: { job: { kind: event } } }\n',
+        '"kind" cannot change',
+      ],
+      [
+        'changing nothing',
+        '  - { id: a1, effective_from: 2019-01-01, reason: r }\n',
+        'must change "outcomes" or "caps"',
+      ],
+      [
+        'leaving a version invalid',
+        '  - { id: a1, effective_from: 2019-01-01, reason: r, outcomes: { job: { price: { hard: 1 } } } }\n',
+        'leaves segment "standard" unpriced',
+      ],
     ])('reject %s', (_, body, message) => {
       expect(problems(amend(body)).join('\n')).toContain(message);
     });

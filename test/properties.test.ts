@@ -17,7 +17,11 @@ import { type CaseOutput, runCase } from './support/run-engine.js';
 const AS_OF = '2019-03-31';
 const RUNS = { numRuns: Number(process.env.PROPERTY_RUNS ?? 25), endOnFailure: true };
 
-async function run(p: Programme, asOf = AS_OF, order?: (rows: string[]) => string[]): Promise<CaseOutput> {
+async function run(
+  p: Programme,
+  asOf = AS_OF,
+  order?: (rows: string[]) => string[],
+): Promise<CaseOutput> {
   return runCase({ contract: p.contract, ...programmeFiles(p, order), asOf });
 }
 
@@ -46,7 +50,14 @@ function factsOf(p: Programme, asOf: LocalDate): Map<string, ParticipantFacts> {
         value: value ? parseDecimal(value) : null,
         verified: verified?.toLowerCase() === 'true' || source === 'admin',
       }));
-    facts.set(id, { participantId: id, enrolledOn, hasPersonKey: key !== '', attributes: {}, events, months: months.get(key) ?? new Map() });
+    facts.set(id, {
+      participantId: id,
+      enrolledOn,
+      hasPersonKey: key !== '',
+      attributes: {},
+      events,
+      months: months.get(key) ?? new Map(),
+    });
   }
   return facts;
 }
@@ -61,10 +72,17 @@ describe('engine properties', () => {
         const facts = factsOf(p, AS_OF as LocalDate);
         const expected: string[] = [];
         for (const row of out.participants.filter((r) => r.eligible === 'true')) {
-          const days = achievementDays(contract, facts.get(row.participant_id as string) as ParticipantFacts, AS_OF as LocalDate);
-          for (const [outcome, r] of days) if (r.day) expected.push(`${row.participant_id}/${outcome}/${r.day}`);
+          const days = achievementDays(
+            contract,
+            facts.get(row.participant_id as string) as ParticipantFacts,
+            AS_OF as LocalDate,
+          );
+          for (const [outcome, r] of days)
+            if (r.day) expected.push(`${row.participant_id}/${outcome}/${r.day}`);
         }
-        const actual = out.achievements.map((a) => `${a.participant_id}/${a.outcome_id}/${a.achieved_on}`);
+        const actual = out.achievements.map(
+          (a) => `${a.participant_id}/${a.outcome_id}/${a.achieved_on}`,
+        );
         expect(actual.sort()).toEqual(expected.sort());
       }),
       RUNS,
@@ -75,16 +93,22 @@ describe('engine properties', () => {
     await fc.assert(
       fc.asyncProperty(programmeArb, async (p) => {
         const out = await run(p);
-        const caps = /per_participant: (\d+)\n {2}total: (\d+)\n {2}volume: \{ job: (\d+) \}/.exec(p.contract)?.slice(1).map(Number) as number[];
+        const caps = /per_participant: (\d+)\n {2}total: (\d+)\n {2}volume: \{ job: (\d+) \}/
+          .exec(p.contract)
+          ?.slice(1)
+          .map(Number) as number[];
         const paid = centsOf(out.summary.paid);
         const totals = out.participants.map((r) => centsOf(r.total_amount));
         expect(totals.reduce((a, b) => a + b, 0)).toBe(paid);
         expect(out.achievements.reduce((a, r) => a + centsOf(r.amount), 0)).toBe(paid);
         expect(paid).toBeLessThanOrEqual((caps[1] as number) * 100);
         expect(Math.max(0, ...totals)).toBeLessThanOrEqual((caps[0] as number) * 100);
-        const paidJobs = out.achievements.filter((a) => a.outcome_id === 'job' && centsOf(a.amount) > 0).length;
+        const paidJobs = out.achievements.filter(
+          (a) => a.outcome_id === 'job' && centsOf(a.amount) > 0,
+        ).length;
         expect(paidJobs).toBeLessThanOrEqual(caps[2] as number);
-        for (const a of out.achievements) expect(centsOf(a.amount)).toBeLessThanOrEqual(centsOf(a.price));
+        for (const a of out.achievements)
+          expect(centsOf(a.amount)).toBeLessThanOrEqual(centsOf(a.price));
       }),
       RUNS,
     );
@@ -121,7 +145,9 @@ describe('engine properties', () => {
         const early = await run(p, '2018-12-31');
         const lateDay = new Date(Date.UTC(2018, 11, 31 + later)).toISOString().slice(0, 10);
         const late = await run(p, lateDay);
-        const lateRows = new Map(late.achievements.map((a) => [`${a.participant_id}/${a.outcome_id}`, a]));
+        const lateRows = new Map(
+          late.achievements.map((a) => [`${a.participant_id}/${a.outcome_id}`, a]),
+        );
         for (const a of early.achievements.filter((r) => centsOf(r.amount) > 0)) {
           const after = lateRows.get(`${a.participant_id}/${a.outcome_id}`);
           expect(after?.achieved_on).toBe(a.achieved_on);

@@ -14,9 +14,13 @@ ${extra}
 outcomes:
 ${outcomes}`;
 
-const PARTICIPANTS = 'participant_id,provider_id,enrolled_on,person_key\nA,p1,2018-03-15,KA\nB,p1,2018-03-15,KB\n';
+const PARTICIPANTS =
+  'participant_id,provider_id,enrolled_on,person_key\nA,p1,2018-03-15,KA\nB,p1,2018-03-15,KB\n';
 
-async function achieved(contract: string, data: { events?: string; employment?: string; participants?: string; asOf?: string }) {
+async function achieved(
+  contract: string,
+  data: { events?: string; employment?: string; participants?: string; asOf?: string },
+) {
   const out = await runCase({
     contract,
     participants: data.participants ?? PARTICIPANTS,
@@ -28,37 +32,53 @@ async function achieved(contract: string, data: { events?: string; employment?: 
 }
 
 describe('event rule', () => {
-  const contract = head(`  - { id: done, kind: event, event: done, after: enrolment, within_days: 10, price: 1 }`);
+  const contract = head(
+    `  - { id: done, kind: event, event: done, after: enrolment, within_days: 10, price: 1 }`,
+  );
 
   it('counts an event on the last day of the window and not the day after', async () => {
-    const got = await achieved(contract, { events: 'A,done,2018-03-25,,,\nB,done,2018-03-26,,,\n' });
+    const got = await achieved(contract, {
+      events: 'A,done,2018-03-25,,,\nB,done,2018-03-26,,,\n',
+    });
     expect(got.get('A/done')?.achieved_on).toBe('2018-03-25');
     expect(got.has('B/done')).toBe(false);
   });
 
   it('counts the anchor day itself but not the day before', async () => {
-    const got = await achieved(contract, { events: 'A,done,2018-03-15,,,\nB,done,2018-03-14,,,\n' });
+    const got = await achieved(contract, {
+      events: 'A,done,2018-03-15,,,\nB,done,2018-03-14,,,\n',
+    });
     expect(got.get('A/done')?.achieved_on).toBe('2018-03-15');
     expect(got.has('B/done')).toBe(false);
   });
 
   it('takes the earliest qualifying event', async () => {
-    const got = await achieved(contract, { events: 'A,done,2018-03-20,,,\nA,done,2018-03-17,,,\n' });
+    const got = await achieved(contract, {
+      events: 'A,done,2018-03-20,,,\nA,done,2018-03-17,,,\n',
+    });
     expect(got.get('A/done')?.achieved_on).toBe('2018-03-17');
   });
 
   it('with verified_only counts verified events and admin or verifier sources only', async () => {
-    const c = head(`  - { id: done, kind: event, event: done, after: enrolment, verified_only: true, price: 1 }`);
+    const c = head(
+      `  - { id: done, kind: event, event: done, after: enrolment, verified_only: true, price: 1 }`,
+    );
     const got = await achieved(c, {
-      events: 'A,done,2018-04-01,,false,provider\nA,done,2018-04-02,,TRUE,\nB,done,2018-04-01,,,\nB,done,2018-04-03,,,admin\n',
+      events:
+        'A,done,2018-04-01,,false,provider\nA,done,2018-04-02,,TRUE,\nB,done,2018-04-01,,,\nB,done,2018-04-03,,,admin\n',
     });
     expect(got.get('A/done')?.achieved_on).toBe('2018-04-02');
     expect(got.get('B/done')?.achieved_on).toBe('2018-04-03');
   });
 
   it('with min_value fails an empty value and compares exactly', async () => {
-    const c = head(`  - { id: score, kind: event, event: test, after: enrolment, min_value: 60.5, price: 1 }`);
-    const got = await achieved(c, { events: 'A,test,2018-04-01,,,\nA,test,2018-04-02,60.49,,\nA,test,2018-04-03,60.50,,\nB,test,2018-04-01,60.499999,,\n' });
+    const c = head(
+      `  - { id: score, kind: event, event: test, after: enrolment, min_value: 60.5, price: 1 }`,
+    );
+    const got = await achieved(c, {
+      events:
+        'A,test,2018-04-01,,,\nA,test,2018-04-02,60.49,,\nA,test,2018-04-03,60.50,,\nB,test,2018-04-01,60.499999,,\n',
+    });
     expect(got.get('A/score')?.achieved_on).toBe('2018-04-03');
     expect(got.has('B/score')).toBe(false);
   });
@@ -70,7 +90,9 @@ describe('event rule', () => {
 });
 
 describe('employment_start rule', () => {
-  const contract = head(`  - { id: job, kind: employment_start, after: enrolment, within_days: 47, min_earnings: 1000, price: 1 }`);
+  const contract = head(
+    `  - { id: job, kind: employment_start, after: enrolment, within_days: 47, min_earnings: 1000, price: 1 }`,
+  );
 
   it('needs a month strictly after the anchor month', async () => {
     const got = await achieved(contract, { employment: 'KA,2018-03,E,5000\nKB,2018-04,E,1000\n' });
@@ -85,21 +107,33 @@ describe('employment_start rule', () => {
   });
 
   it('sums several employers in a month against min_earnings', async () => {
-    const got = await achieved(contract, { employment: 'KA,2018-04,E1,600\nKA,2018-04,E2,400\nKB,2018-04,E1,999.99\n' });
+    const got = await achieved(contract, {
+      employment: 'KA,2018-04,E1,600\nKA,2018-04,E2,400\nKB,2018-04,E1,999.99\n',
+    });
     expect(got.get('A/job')?.achieved_on).toBe('2018-04-30');
     expect(got.has('B/job')).toBe(false);
   });
 
   it('counts a month only once it is complete on the as-of day', async () => {
-    const incomplete = await achieved(contract, { employment: 'KA,2018-04,E,1000\n', asOf: '2018-04-29' });
+    const incomplete = await achieved(contract, {
+      employment: 'KA,2018-04,E,1000\n',
+      asOf: '2018-04-29',
+    });
     expect(incomplete.size).toBe(0);
-    const complete = await achieved(contract, { employment: 'KA,2018-04,E,1000\n', asOf: '2018-04-30' });
+    const complete = await achieved(contract, {
+      employment: 'KA,2018-04,E,1000\n',
+      asOf: '2018-04-30',
+    });
     expect(complete.get('A/job')?.achieved_on).toBe('2018-04-30');
   });
 
   it('matches each participant that shares a person_key on its own', async () => {
-    const participants = 'participant_id,provider_id,enrolled_on,person_key\nA,p1,2018-03-15,K\nB,p1,2018-04-15,K\nC,p1,2018-04-15,\n';
-    const got = await achieved(contract, { participants, employment: 'K,2018-04,E,1000\nK,2018-05,E,1000\n' });
+    const participants =
+      'participant_id,provider_id,enrolled_on,person_key\nA,p1,2018-03-15,K\nB,p1,2018-04-15,K\nC,p1,2018-04-15,\n';
+    const got = await achieved(contract, {
+      participants,
+      employment: 'K,2018-04,E,1000\nK,2018-05,E,1000\n',
+    });
     expect(got.get('A/job')?.achieved_on).toBe('2018-04-30');
     expect(got.get('B/job')?.achieved_on).toBe('2018-05-31');
     expect(got.has('C/job')).toBe(false);
@@ -108,10 +142,13 @@ describe('employment_start rule', () => {
 
 describe('employment_sustained rule', () => {
   it('skips probation months and needs months of of_months employed', async () => {
-    const contract = head(`  - { id: kept, kind: employment_sustained, after: enrolment, skip_months: 1, months: 2, of_months: 3, min_earnings: 100, price: 1 }`);
+    const contract = head(
+      `  - { id: kept, kind: employment_sustained, after: enrolment, skip_months: 1, months: 2, of_months: 3, min_earnings: 100, price: 1 }`,
+    );
     // Window for an anchor in 2018-03 with skip 1: 2018-04 … 2018-06.
     const got = await achieved(contract, {
-      employment: 'KA,2018-03,E,500\nKA,2018-04,E,500\nKA,2018-06,E,500\nKB,2018-03,E,500\nKB,2018-04,E,500\nKB,2018-07,E,500\n',
+      employment:
+        'KA,2018-03,E,500\nKA,2018-04,E,500\nKA,2018-06,E,500\nKB,2018-03,E,500\nKB,2018-04,E,500\nKB,2018-07,E,500\n',
     });
     expect(got.get('A/kept')?.achieved_on).toBe('2018-06-30');
     expect(got.has('B/kept')).toBe(false);
@@ -120,7 +157,9 @@ describe('employment_sustained rule', () => {
   it('chains on an earlier outcome as its anchor', async () => {
     const contract = head(`  - { id: job, kind: employment_start, after: enrolment, price: 1 }
   - { id: kept, kind: employment_sustained, after: job, months: 2, of_months: 2, price: 1 }`);
-    const got = await achieved(contract, { employment: 'KA,2018-05,E,1\nKA,2018-06,E,1\nKB,2018-05,E,1\nKB,2018-07,E,1\n' });
+    const got = await achieved(contract, {
+      employment: 'KA,2018-05,E,1\nKA,2018-06,E,1\nKB,2018-05,E,1\nKB,2018-07,E,1\n',
+    });
     expect(got.get('A/job')?.achieved_on).toBe('2018-05-31');
     expect(got.get('A/kept')?.achieved_on).toBe('2018-06-30');
     expect(got.has('B/kept')).toBe(false);
@@ -129,9 +168,15 @@ describe('employment_sustained rule', () => {
 
 describe('earnings_threshold rule', () => {
   it('sums the months after the anchor month, within the window', async () => {
-    const contract = head(`  - { id: earn, kind: earnings_threshold, after: enrolment, within_months: 2, total_earnings: 1000 }`.replace('}', ', price: 1 }'));
+    const contract = head(
+      `  - { id: earn, kind: earnings_threshold, after: enrolment, within_months: 2, total_earnings: 1000 }`.replace(
+        '}',
+        ', price: 1 }',
+      ),
+    );
     const got = await achieved(contract, {
-      employment: 'KA,2018-03,E,900\nKA,2018-04,E,500\nKA,2018-05,E,500\nKB,2018-04,E,500\nKB,2018-06,E,500\n',
+      employment:
+        'KA,2018-03,E,900\nKA,2018-04,E,500\nKA,2018-05,E,500\nKB,2018-04,E,500\nKB,2018-06,E,500\n',
     });
     expect(got.get('A/earn')?.achieved_on).toBe('2018-05-31');
     expect(got.has('B/earn')).toBe(false);
@@ -139,18 +184,23 @@ describe('earnings_threshold rule', () => {
 });
 
 describe('assessment_gain rule', () => {
-  const contract = head(`  - { id: gain, kind: assessment_gain, after: enrolment, pre: pre, post: post, max_score: 100, min_gain: 0.5, price: 1 }`);
+  const contract = head(
+    `  - { id: gain, kind: assessment_gain, after: enrolment, pre: pre, post: post, max_score: 100, min_gain: 0.5, price: 1 }`,
+  );
 
   it('uses the latest pre on or before the post, the highest of that day, exactly', async () => {
     const got = await achieved(contract, {
-      events: 'A,pre,2018-01-01,10,,\nA,pre,2018-04-01,40,,\nA,pre,2018-04-01,60,,\nA,post,2018-04-01,80,,\nB,pre,2018-04-01,60,,\nB,post,2018-04-02,79.99,,\n',
+      events:
+        'A,pre,2018-01-01,10,,\nA,pre,2018-04-01,40,,\nA,pre,2018-04-01,60,,\nA,post,2018-04-01,80,,\nB,pre,2018-04-01,60,,\nB,post,2018-04-02,79.99,,\n',
     });
     expect(got.get('A/gain')?.achieved_on).toBe('2018-04-01');
     expect(got.has('B/gain')).toBe(false);
   });
 
   it('never achieves when the pre is at max_score or there is no pre', async () => {
-    const got = await achieved(contract, { events: 'A,pre,2018-04-01,100,,\nA,post,2018-04-02,100,,\nB,post,2018-04-02,100,,\n' });
+    const got = await achieved(contract, {
+      events: 'A,pre,2018-04-01,100,,\nA,post,2018-04-02,100,,\nB,post,2018-04-02,100,,\n',
+    });
     expect(got.size).toBe(0);
   });
 });
@@ -170,13 +220,21 @@ amendments:
 
   it('judges months ending on or after effective_from by the amended rule', async () => {
     const got = await achieved(contract, { employment: 'KA,2018-06,E,1\nKB,2018-05,E,1\n' });
-    expect(got.get('A/job')).toMatchObject({ achieved_on: '2018-06-30', version: 'wider', price: '150.00' });
+    expect(got.get('A/job')).toMatchObject({
+      achieved_on: '2018-06-30',
+      version: 'wider',
+      price: '150.00',
+    });
     expect(got.has('B/job')).toBe(false);
   });
 
   it('keeps achievements under the old rule on the old version and price', async () => {
     const got = await achieved(contract, { employment: 'KA,2018-04,E,1\n' });
-    expect(got.get('A/job')).toMatchObject({ achieved_on: '2018-04-30', version: 'base', price: '100.00' });
+    expect(got.get('A/job')).toMatchObject({
+      achieved_on: '2018-04-30',
+      version: 'base',
+      price: '100.00',
+    });
   });
 });
 
@@ -190,8 +248,14 @@ segments:
   - { id: a, when: { attribute: score, between: [1.5, 2] } }
   - { id: b }`,
     );
-    const participants = 'participant_id,provider_id,enrolled_on,code,score\nA,p,2018-03-01,01,2\nB,p,2018-03-01,1,1.5\nC,p,2018-03-01,,1.49\nD,p,2018-03-01,02,x\n';
-    const out = await runCase({ contract, participants, events: `${EVENTS_HEADER}A,done,2018-03-02,,,\nD,done,2018-03-02,,,\n`, asOf: '2019-01-01' });
+    const participants =
+      'participant_id,provider_id,enrolled_on,code,score\nA,p,2018-03-01,01,2\nB,p,2018-03-01,1,1.5\nC,p,2018-03-01,,1.49\nD,p,2018-03-01,02,x\n';
+    const out = await runCase({
+      contract,
+      participants,
+      events: `${EVENTS_HEADER}A,done,2018-03-02,,,\nD,done,2018-03-02,,,\n`,
+      asOf: '2019-01-01',
+    });
     expect(out.participants.map((p) => [p.participant_id, p.eligible, p.segment])).toEqual([
       ['A', 'true', 'a'],
       ['B', 'false', 'a'],
@@ -205,9 +269,13 @@ segments:
   });
 
   it('computes age_at_enrolment with 29 February birthdays on 1 March', async () => {
-    const contract = head(`  - { id: done, kind: event, event: done, after: enrolment, price: 1 }`, `eligibility:
-  - { attribute: age_at_enrolment, between: [18, 18] }`);
-    const participants = 'participant_id,provider_id,enrolled_on,birth_date\nA,p,2019-02-28,2000-02-29\nB,p,2019-03-01,2000-02-29\nC,p,2018-03-01,2000-02-29\n';
+    const contract = head(
+      `  - { id: done, kind: event, event: done, after: enrolment, price: 1 }`,
+      `eligibility:
+  - { attribute: age_at_enrolment, between: [18, 18] }`,
+    );
+    const participants =
+      'participant_id,provider_id,enrolled_on,birth_date\nA,p,2019-02-28,2000-02-29\nB,p,2019-03-01,2000-02-29\nC,p,2018-03-01,2000-02-29\n';
     const out = await runCase({ contract, participants, asOf: '2019-12-31' });
     // A: still 18 on 28 February 2019 (the birthday falls on 1 March); B: 19 on 1 March; C: 18.
     expect(out.participants.map((p) => p.eligible)).toEqual(['true', 'false', 'true']);

@@ -19,7 +19,11 @@ describe('shared/examples/tiny (spec §5)', () => {
     for (const name of ['achievements.csv', 'participants.csv', 'summary.json'] as const) {
       expect(result.files[name]).toBe(await readFile(join(EXAMPLE, 'expected', name), 'utf8'));
     }
-    const compare = execFileSync('python3', [join(EXAMPLE, '../../tools/compare-outputs.py'), join(EXAMPLE, 'expected'), out]);
+    const compare = execFileSync('python3', [
+      join(EXAMPLE, '../../tools/compare-outputs.py'),
+      join(EXAMPLE, 'expected'),
+      out,
+    ]);
     expect(compare.toString()).toContain('0 differences');
   });
 });

@@ -20,7 +20,9 @@ try {
 } catch (error) {
   if (error instanceof ProblemsError) {
     const count = error.problems.length;
-    process.stderr.write(`${error.problems.map(formatProblem).join('\n')}\n${count} problem${count === 1 ? '' : 's'} found.\n`);
+    process.stderr.write(
+      `${error.problems.map(formatProblem).join('\n')}\n${count} problem${count === 1 ? '' : 's'} found.\n`,
+    );
   } else {
     process.stderr.write(`resulta: ${error instanceof Error ? error.message : String(error)}\n`);
   }

@@ -19,11 +19,15 @@ export function formatSummary(s: Summary, currency: string): string {
     ...barTable(s.by_provider),
     '',
     'By status',
-    ...Object.entries(s.by_status).map(([status, v]) => `  ${status.padEnd(20)} ${String(v.count).padStart(9)}  ${v.amount.padStart(16)}`),
+    ...Object.entries(s.by_status).map(
+      ([status, v]) =>
+        `  ${status.padEnd(20)} ${String(v.count).padStart(9)}  ${v.amount.padStart(16)}`,
+    ),
   ];
   if (s.headroom.total !== undefined || s.headroom.volume) {
     lines.push('', 'Headroom under the caps in force');
-    if (s.headroom.total !== undefined) lines.push(`  total cap: ${s.headroom.total} ${currency} left`);
+    if (s.headroom.total !== undefined)
+      lines.push(`  total cap: ${s.headroom.total} ${currency} left`);
     for (const [outcome, places] of Object.entries(s.headroom.volume ?? {})) {
       lines.push(`  volume ${outcome}: ${places} places left`);
     }

@@ -5,13 +5,18 @@ import type { Contract } from '../domain/contract/contract.js';
 import { parseContract } from '../domain/contract/parse-contract.js';
 import { ProblemsError } from '../domain/problem.js';
 
-export async function readContractFile(path: string): Promise<{ contract: Contract; sha256: string }> {
+export async function readContractFile(
+  path: string,
+): Promise<{ contract: Contract; sha256: string }> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
-    throw new ProblemsError([{ code: 'contract.file', message: `cannot read the contract: ${reason}`, file: path }]);
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
+    throw new ProblemsError([
+      { code: 'contract.file', message: `cannot read the contract: ${reason}`, file: path },
+    ]);
   }
   const parsed = parseContract(bytes.toString('utf8'), path);
   if (!parsed.contract) throw new ProblemsError(parsed.problems);

@@ -25,7 +25,9 @@ export function runOptions(command: Command): Command {
 export async function readRunOptions(options: RunOptions): Promise<EvaluationRequest> {
   const asOf = parseLocalDate(options.asOf);
   if (!asOf) {
-    throw new ProblemsError([{ code: 'cli.as_of', message: `--as-of "${options.asOf}" must be a real day, YYYY-MM-DD` }]);
+    throw new ProblemsError([
+      { code: 'cli.as_of', message: `--as-of "${options.asOf}" must be a real day, YYYY-MM-DD` },
+    ]);
   }
   const { contract, sha256 } = await readContractFile(options.contract);
   const input = (path: string) => ({ path, file: path });

@@ -31,7 +31,12 @@ const MONTHS = 24;
 /** Whole cents as an exact two-decimal amount. */
 const cents = (expr: string) => `CAST(${expr} AS DECIMAL(14,0)) * CAST(0.01 AS DECIMAL(3,2))`;
 
-export async function writeProgramme(conn: DuckDBConnection, dir: string, size: ProgrammeSize, onStep: (step: string) => void = () => {}): Promise<ProgrammeFiles> {
+export async function writeProgramme(
+  conn: DuckDBConnection,
+  dir: string,
+  size: ProgrammeSize,
+  onStep: (step: string) => void = () => {},
+): Promise<ProgrammeFiles> {
   await mkdir(dir, { recursive: true });
   const ext = size.format;
   const files: ProgrammeFiles = {
@@ -42,8 +47,11 @@ export async function writeProgramme(conn: DuckDBConnection, dir: string, size: 
   };
   await writeFile(files.contract, DEMO_CONTRACT);
   const copy = (sql: string, path: string) =>
-    conn.run(`COPY (${sql}) TO '${path.replaceAll("'", "''")}' (FORMAT ${ext === 'csv' ? "csv, HEADER true" : 'parquet'})`);
-  const u = (salt: number, ...cols: string[]) => `(hash(${size.seed}, ${salt}, ${cols.join(', ')}) % 1000000)`;
+    conn.run(
+      `COPY (${sql}) TO '${path.replaceAll("'", "''")}' (FORMAT ${ext === 'csv' ? 'csv, HEADER true' : 'parquet'})`,
+    );
+  const u = (salt: number, ...cols: string[]) =>
+    `(hash(${size.seed}, ${salt}, ${cols.join(', ')}) % 1000000)`;
   onStep('people');
   await conn.run(`CREATE OR REPLACE TEMP TABLE synth_people AS
 SELECT i, i < ${size.participants} AS enrolled,

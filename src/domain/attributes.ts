@@ -18,7 +18,9 @@ export function conditionHolds(condition: Condition, attributes: Attributes): bo
       return condition.value === cell;
     case 'between': {
       const x = parseDecimal(cell);
-      return x !== null && compareDecimals(x, condition.lo) >= 0 && compareDecimals(x, condition.hi) <= 0;
+      return (
+        x !== null && compareDecimals(x, condition.lo) >= 0 && compareDecimals(x, condition.hi) <= 0
+      );
     }
   }
 }

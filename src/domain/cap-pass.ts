@@ -54,7 +54,11 @@ export interface PaymentColumns {
 
 export const NOT_CUT = 255;
 
-export function payAchievements(contract: Contract, a: AchievementColumns, participantCount: number): PaymentColumns {
+export function payAchievements(
+  contract: Contract,
+  a: AchievementColumns,
+  participantCount: number,
+): PaymentColumns {
   const price = new Float64Array(a.count);
   const amount = new Float64Array(a.count);
   const status = new Uint8Array(a.count);
@@ -78,7 +82,14 @@ export function payAchievements(contract: Contract, a: AchievementColumns, parti
     const rule = version.outcomes[o] as Rule;
     const base = basePrice(rule, segmentIds[a.segment[i] as number], (paidCount[o] as number) + 1);
     const full = applyPercentBonus(base, a.bonusPercent[i] as number);
-    const cut = applyCaps(version, rule.id, full, paidCount[o] as number, paidTo[p] as number, paidTotal);
+    const cut = applyCaps(
+      version,
+      rule.id,
+      full,
+      paidCount[o] as number,
+      paidTo[p] as number,
+      paidTotal,
+    );
     price[i] = full;
     amount[i] = cut.amount;
     status[i] = cut.status;

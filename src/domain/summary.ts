@@ -71,7 +71,13 @@ export function buildSummary(f: SummaryFacts): Summary {
   };
 }
 
-function headroom(contract: Contract, asOf: LocalDate, paid: number, outcomes: string[], paidCount: number[]) {
+function headroom(
+  contract: Contract,
+  asOf: LocalDate,
+  paid: number,
+  outcomes: string[],
+  paidCount: number[],
+) {
   const caps = versionOn(contract, asOf).caps;
   const out: Summary['headroom'] = {};
   if (caps.total !== undefined) out.total = formatCents(cents(Math.max(0, caps.total - paid)));

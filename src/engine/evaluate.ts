@@ -6,7 +6,11 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { type AchievementColumns, type PaymentColumns, payAchievements } from '../domain/cap-pass.js';
+import {
+  type AchievementColumns,
+  type PaymentColumns,
+  payAchievements,
+} from '../domain/cap-pass.js';
 import type { Contract } from '../domain/contract/contract.js';
 import { rulePieces } from '../domain/contract/versions.js';
 import type { LocalDate } from '../domain/local-date.js';
@@ -18,10 +22,21 @@ import { appendPayments, readAchievements } from './payment-exchange.js';
 import { duplicateParticipants, unknownEventParticipants } from './snapshot/cross-checks.js';
 import { INPUT_ROLES, type InputRole } from './snapshot/input-tables.js';
 import { type LoadedInput, loadInput } from './snapshot/load-input.js';
-import { compileRule } from './sql/compile-rule.js';
-import { achievementsCsvSql, participantTotalsSql, participantsCsvSql, providerTotalsSql } from './sql/compile-outputs.js';
+import {
+  achievementsCsvSql,
+  participantsCsvSql,
+  participantTotalsSql,
+  providerTotalsSql,
+} from './sql/compile-outputs.js';
 import { participantsSql } from './sql/compile-participants.js';
-import { achievementsSql, eligibleSql, eventsSql, monthsSql, personsSql } from './sql/compile-run.js';
+import { compileRule } from './sql/compile-rule.js';
+import {
+  achievementsSql,
+  eligibleSql,
+  eventsSql,
+  monthsSql,
+  personsSql,
+} from './sql/compile-run.js';
 import { type Dialect, duckdb } from './sql/dialect.js';
 
 export interface InputFile {
@@ -86,7 +101,15 @@ export async function evaluateInSession(
   await checkInputs(conn, loaded);
 
   step('participants and eligibility');
-  const attributes = new Set(loaded.participants.extraColumns.concat(['participant_id', 'provider_id', 'enrolled_on', 'person_key', 'birth_date']));
+  const attributes = new Set(
+    loaded.participants.extraColumns.concat([
+      'participant_id',
+      'provider_id',
+      'enrolled_on',
+      'person_key',
+      'birth_date',
+    ]),
+  );
   await conn.run(participantsSql(d, contract, asOf, attributes));
   await conn.run(personsSql);
   await conn.run(eligibleSql);
@@ -97,7 +120,10 @@ export async function evaluateInSession(
   for (const [i, rule] of outcomes.entries()) {
     step(`outcome ${rule.id}`);
     const anchor = outcomes.findIndex((o) => o.id === rule.after);
-    const target = { table: tables[i] as string, anchorTable: anchor >= 0 ? (tables[anchor] as string) : null };
+    const target = {
+      table: tables[i] as string,
+      anchorTable: anchor >= 0 ? (tables[anchor] as string) : null,
+    };
     await conn.run(compileRule(d, rulePieces(contract, i), asOf, target));
   }
 
@@ -131,17 +157,24 @@ export async function evaluateInSession(
   return { summary, achievements, payments };
 }
 
-async function checkInputs(conn: DuckDBConnection, loaded: Record<InputRole, LoadedInput>): Promise<void> {
+async function checkInputs(
+  conn: DuckDBConnection,
+  loaded: Record<InputRole, LoadedInput>,
+): Promise<void> {
   const problems: Problem[] = INPUT_ROLES.flatMap((role) => loaded[role].problems);
-  const readable = (role: InputRole) => !loaded[role].problems.some((p) => p.code === 'input.file' || p.code === 'input.header');
-  if (readable('participants')) problems.push(...(await duplicateParticipants(conn, loaded.participants)));
+  const readable = (role: InputRole) =>
+    !loaded[role].problems.some((p) => p.code === 'input.file' || p.code === 'input.header');
+  if (readable('participants'))
+    problems.push(...(await duplicateParticipants(conn, loaded.participants)));
   if (readable('participants') && readable('events')) {
     problems.push(...(await unknownEventParticipants(conn, loaded.events, loaded.participants)));
   }
   if (problems.length > 0) throw new ProblemsError(sortProblems(problems));
 }
 
-async function participantCounts(conn: DuckDBConnection): Promise<{ total: number; eligible: number }> {
+async function participantCounts(
+  conn: DuckDBConnection,
+): Promise<{ total: number; eligible: number }> {
   const reader = await conn.runAndReadAll(
     'SELECT COUNT(*) AS total, COUNT(*) FILTER (WHERE __reason IS NULL) AS eligible FROM run_participants',
   );
@@ -151,5 +184,7 @@ async function participantCounts(conn: DuckDBConnection): Promise<{ total: numbe
 
 async function providerTotals(conn: DuckDBConnection): Promise<Map<string, Cents>> {
   const reader = await conn.runAndReadAll(providerTotalsSql);
-  return new Map(reader.getRowObjectsJS().map((r) => [String(r.provider_id), cents(Number(r.total))]));
+  return new Map(
+    reader.getRowObjectsJS().map((r) => [String(r.provider_id), cents(Number(r.total))]),
+  );
 }

@@ -8,7 +8,11 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { NOT_CUT, statusName } from '../domain/cap-pass.js';
 import { parseDecimal } from '../domain/decimal.js';
-import { explainParticipant, type OutcomeExplanation, type PaidAchievement } from '../domain/explain/explain-participant.js';
+import {
+  explainParticipant,
+  type OutcomeExplanation,
+  type PaidAchievement,
+} from '../domain/explain/explain-participant.js';
 import type { EventFact, ParticipantFacts } from '../domain/explain/participant-facts.js';
 import type { LocalDate } from '../domain/local-date.js';
 import { cents, formatCents } from '../domain/money.js';
@@ -25,7 +29,10 @@ export interface ParticipantExplanation {
   readonly outcomes: readonly OutcomeExplanation[];
 }
 
-export async function explain(request: EvaluationRequest, participantId: string): Promise<ParticipantExplanation> {
+export async function explain(
+  request: EvaluationRequest,
+  participantId: string,
+): Promise<ParticipantExplanation> {
   const session = await openSession();
   const scratch = await mkdtemp(join(tmpdir(), 'resulta-explain-'));
   try {
@@ -43,7 +50,10 @@ async function explainFromRun(
   result: EvaluationResult,
   participantId: string,
 ): Promise<ParticipantExplanation> {
-  const rows = await conn.runAndReadAll("SELECT * EXCLUDE (__age, enrolled_on, birth_date), strftime(enrolled_on, '%Y-%m-%d') AS enrolled_on, strftime(birth_date, '%Y-%m-%d') AS birth_date, CAST(__age AS VARCHAR) AS __age_text FROM run_participants WHERE participant_id = $1", [participantId]);
+  const rows = await conn.runAndReadAll(
+    "SELECT * EXCLUDE (__age, enrolled_on, birth_date), strftime(enrolled_on, '%Y-%m-%d') AS enrolled_on, strftime(birth_date, '%Y-%m-%d') AS birth_date, CAST(__age AS VARCHAR) AS __age_text FROM run_participants WHERE participant_id = $1",
+    [participantId],
+  );
   const row = rows.getRowObjectsJS()[0];
   if (!row) throw new ProblemsError([await notInRun(conn, request, participantId)]);
   const pidx = Number(row.__pidx);
@@ -60,7 +70,10 @@ async function explainFromRun(
 }
 
 async function notInRun(conn: DuckDBConnection, request: EvaluationRequest, participantId: string) {
-  const found = await conn.runAndReadAll("SELECT strftime(enrolled_on, '%Y-%m-%d') AS enrolled_on FROM input_participants WHERE participant_id = $1", [participantId]);
+  const found = await conn.runAndReadAll(
+    "SELECT strftime(enrolled_on, '%Y-%m-%d') AS enrolled_on FROM input_participants WHERE participant_id = $1",
+    [participantId],
+  );
   const enrolled = found.getRowObjectsJS()[0]?.enrolled_on;
   const message = enrolled
     ? `participant "${participantId}" enrolled on ${String(enrolled)}, after the as-of day ${request.asOf}, so is not in this run`
@@ -68,11 +81,17 @@ async function notInRun(conn: DuckDBConnection, request: EvaluationRequest, part
   return { code: 'explain.participant', message };
 }
 
-const text = (value: unknown) => (value === null || value === undefined ? undefined : String(value));
+const text = (value: unknown) =>
+  value === null || value === undefined ? undefined : String(value);
 
-async function readFacts(conn: DuckDBConnection, row: Record<string, unknown>, pidx: number): Promise<ParticipantFacts> {
+async function readFacts(
+  conn: DuckDBConnection,
+  row: Record<string, unknown>,
+  pidx: number,
+): Promise<ParticipantFacts> {
   const attributes: Record<string, string | undefined> = {};
-  for (const [key, value] of Object.entries(row)) if (!key.startsWith('__')) attributes[key] = text(value);
+  for (const [key, value] of Object.entries(row))
+    if (!key.startsWith('__')) attributes[key] = text(value);
   attributes.age_at_enrolment = text(row.__age_text);
   const events = await conn.runAndReadAll(
     "SELECT type, strftime(occurred_on, '%Y-%m-%d') AS day, CAST(value AS VARCHAR) AS value, verified FROM run_events WHERE __pidx = $1 ORDER BY occurred_on, type",
@@ -99,9 +118,17 @@ async function readFacts(conn: DuckDBConnection, row: Record<string, unknown>, p
   };
 }
 
-async function readPayments(conn: DuckDBConnection, request: EvaluationRequest, result: EvaluationResult, pidx: number): Promise<PaidAchievement[]> {
+async function readPayments(
+  conn: DuckDBConnection,
+  request: EvaluationRequest,
+  result: EvaluationResult,
+  pidx: number,
+): Promise<PaidAchievement[]> {
   const outcomes = request.contract.versions[0]?.outcomes ?? [];
-  const reader = await conn.runAndReadAll("SELECT ord, outcome, strftime(achieved_on, '%Y-%m-%d') AS day, version FROM run_achievements WHERE __pidx = $1 ORDER BY ord", [pidx]);
+  const reader = await conn.runAndReadAll(
+    "SELECT ord, outcome, strftime(achieved_on, '%Y-%m-%d') AS day, version FROM run_achievements WHERE __pidx = $1 ORDER BY ord",
+    [pidx],
+  );
   const money = (amount: number) => formatCents(cents(amount));
   return reader.getRowObjectsJS().map((r) => {
     const ord = Number(r.ord);

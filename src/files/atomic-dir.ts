@@ -6,7 +6,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 
-export async function withStagingDir<T>(target: string, write: (staging: string) => Promise<T>): Promise<T> {
+export async function withStagingDir<T>(
+  target: string,
+  write: (staging: string) => Promise<T>,
+): Promise<T> {
   const abs = resolve(target);
   const parent = dirname(abs);
   await mkdir(parent, { recursive: true });

@@ -52,7 +52,10 @@ function splitHeader(text: string): string[] {
  * Row numbers of the records with the given 0-based ordinals (data records after the
  * header, blank lines skipped). Scans the file once; used only to report problems.
  */
-export async function csvRowNumbers(path: string, ordinals: readonly number[]): Promise<Map<number, number>> {
+export async function csvRowNumbers(
+  path: string,
+  ordinals: readonly number[],
+): Promise<Map<number, number>> {
   const wanted = new Set(ordinals);
   const found = new Map<number, number>();
   if (wanted.size === 0) return found;

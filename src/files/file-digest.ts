@@ -19,7 +19,9 @@ export async function digestFile(path: string, checkUtf8: boolean): Promise<File
   let lines = 1;
   let carry = Buffer.alloc(0);
   let notUtf8AtLine: number | undefined;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 22 }) as AsyncIterable<Buffer>) {
+  for await (const chunk of createReadStream(path, {
+    highWaterMark: 1 << 22,
+  }) as AsyncIterable<Buffer>) {
     hash.update(chunk);
     bytes += chunk.length;
     if (!checkUtf8 || notUtf8AtLine !== undefined) continue;

@@ -54,7 +54,8 @@ function cellText(cell: ExcelJS.Cell): string | null {
   if (typeof value === 'number') return plainNumber(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'string') return value;
-  if (typeof value === 'object' && 'richText' in value) return value.richText.map((t) => t.text).join('');
+  if (typeof value === 'object' && 'richText' in value)
+    return value.richText.map((t) => t.text).join('');
   if (typeof value === 'object' && 'text' in value) return String(value.text);
   return String(cell.text);
 }

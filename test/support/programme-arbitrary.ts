@@ -101,19 +101,40 @@ export const programmeArb: fc.Arbitrary<Programme> = fc
     contract,
     participants: people.map((p, i) => {
       const enrolled = day(p.enrolled);
-      const birth = `${Number(enrolled.slice(0, 4)) - p.age}${enrolled.slice(4)}`.replace('-02-29', '-02-28');
+      const birth = `${Number(enrolled.slice(0, 4)) - p.age}${enrolled.slice(4)}`.replace(
+        '-02-29',
+        '-02-28',
+      );
       return `P${String(i).padStart(2, '0')},prov-${i % 3},${enrolled},${p.key === null ? '' : `K${p.key}`},${birth},${p.hard ? 'x' : 'y'},${p.mother ? 'yes' : 'no'}`;
     }),
-    events: events.map((e) => `P${String(e.who).padStart(2, '0')},${e.type},${day(e.at)},${e.value === null ? '' : (e.value / 10).toString()},${e.verified},${e.source}`),
-    employment: employment.map((m) => `K${m.key},${month(m.month)},${m.employer},${(m.cents / 100).toFixed(2)}`),
+    events: events.map(
+      (e) =>
+        `P${String(e.who).padStart(2, '0')},${e.type},${day(e.at)},${e.value === null ? '' : (e.value / 10).toString()},${e.verified},${e.source}`,
+    ),
+    employment: employment.map(
+      (m) => `K${m.key},${month(m.month)},${m.employer},${(m.cents / 100).toFixed(2)}`,
+    ),
   }));
 
-export const PARTICIPANTS_HEADER = 'participant_id,provider_id,enrolled_on,person_key,birth_date,group,mother\n';
+export const PARTICIPANTS_HEADER =
+  'participant_id,provider_id,enrolled_on,person_key,birth_date,group,mother\n';
 
 export function programmeFiles(p: Programme, order: (rows: string[]) => string[] = (r) => r) {
   return {
-    participants: PARTICIPANTS_HEADER + order(p.participants).map((r) => `${r}\n`).join(''),
-    events: EVENTS_HEADER + order(p.events).map((r) => `${r}\n`).join(''),
-    employment: EMPLOYMENT_HEADER + order(p.employment).map((r) => `${r}\n`).join(''),
+    participants:
+      PARTICIPANTS_HEADER +
+      order(p.participants)
+        .map((r) => `${r}\n`)
+        .join(''),
+    events:
+      EVENTS_HEADER +
+      order(p.events)
+        .map((r) => `${r}\n`)
+        .join(''),
+    employment:
+      EMPLOYMENT_HEADER +
+      order(p.employment)
+        .map((r) => `${r}\n`)
+        .join(''),
   };
 }

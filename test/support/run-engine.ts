@@ -2,14 +2,15 @@
  * Runs the real engine (DuckDB, real files) on small programmes written as text, and reads
  * the outputs back, so tests state inputs and expected rows side by side.
  */
+
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHash } from 'node:crypto';
 import { parseContract } from '../../src/domain/contract/parse-contract.js';
 import { parseLocalDate } from '../../src/domain/local-date.js';
-import { evaluate, type EvaluationResult } from '../../src/engine/evaluate.js';
 import type { Summary } from '../../src/domain/summary.js';
+import { type EvaluationResult, evaluate } from '../../src/engine/evaluate.js';
 
 export interface Case {
   contract: string;
@@ -58,7 +59,8 @@ export async function runFiles(
   out: string,
 ): Promise<CaseOutput> {
   const parsed = parseContract(contractText);
-  if (!parsed.contract) throw new Error(parsed.problems.map((p) => `${p.line}:${p.col} ${p.message}`).join('\n'));
+  if (!parsed.contract)
+    throw new Error(parsed.problems.map((p) => `${p.line}:${p.col} ${p.message}`).join('\n'));
   const { mkdir } = await import('node:fs/promises');
   await mkdir(out, { recursive: true });
   const input = (path: string) => ({ path, file: path });
@@ -66,8 +68,16 @@ export async function runFiles(
     {
       contract: parsed.contract,
       contractSha256: createHash('sha256').update(contractText).digest('hex'),
-      asOf: parseLocalDate(asOf) ?? (() => { throw new Error(`bad as-of ${asOf}`); })(),
-      inputs: { participants: input(files.participants), events: input(files.events), employment: input(files.employment) },
+      asOf:
+        parseLocalDate(asOf) ??
+        (() => {
+          throw new Error(`bad as-of ${asOf}`);
+        })(),
+      inputs: {
+        participants: input(files.participants),
+        events: input(files.events),
+        employment: input(files.employment),
+      },
     },
     out,
   );

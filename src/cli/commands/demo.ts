@@ -25,7 +25,9 @@ export function demoCommand(program: Command): void {
         throw new Error('--participants must be a whole number from 1 to 5000000');
       }
       const session = await openSession();
-      process.stdout.write(`Writing a demo programme of ${participants} participants to ${options.dir} …\n`);
+      process.stdout.write(
+        `Writing a demo programme of ${participants} participants to ${options.dir} …\n`,
+      );
       const files = await writeProgramme(session.conn, options.dir, {
         participants,
         others: participants,
@@ -33,11 +35,19 @@ export function demoCommand(program: Command): void {
         seed: 2018,
         format: 'csv',
       }).finally(() => session.close());
-      const run = { contract: files.contract, participants: files.participants, events: files.events, employment: files.employment, asOf: DEMO_AS_OF };
+      const run = {
+        contract: files.contract,
+        participants: files.participants,
+        events: files.events,
+        employment: files.employment,
+        asOf: DEMO_AS_OF,
+      };
       const request = await readRunOptions(run);
       const out = join(options.dir, 'outputs');
       const progress = progressBar(true);
-      const result = await withStagingDir(out, (staging) => evaluate(request, staging, progress.listener)).finally(() => progress.stop());
+      const result = await withStagingDir(out, (staging) =>
+        evaluate(request, staging, progress.listener),
+      ).finally(() => progress.stop());
       const args = `--contract ${files.contract} --participants ${files.participants} --events ${files.events} --employment ${files.employment} --as-of ${DEMO_AS_OF}`;
       process.stdout.write(`\n${formatSummary(result.summary, request.contract.currency)}\n
 Outputs: ${out}/achievements.csv, participants.csv, summary.json

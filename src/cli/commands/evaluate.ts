@@ -4,23 +4,32 @@ import { evaluate } from '../../engine/evaluate.js';
 import { withStagingDir } from '../../files/atomic-dir.js';
 import { formatSummary } from '../print-summary.js';
 import { progressBar } from '../progress.js';
-import { readRunOptions, type RunOptions, runOptions } from '../run-options.js';
+import { type RunOptions, readRunOptions, runOptions } from '../run-options.js';
 
 export function evaluateCommand(program: Command): void {
   runOptions(
     program
       .command('evaluate')
-      .description('evaluate a contract over participants, events and employment records as of a day, and write achievements.csv, participants.csv and summary.json')
-      .requiredOption('--out <dir>', 'folder for the outputs; it appears (or is replaced) only when every file is complete')
+      .description(
+        'evaluate a contract over participants, events and employment records as of a day, and write achievements.csv, participants.csv and summary.json',
+      )
+      .requiredOption(
+        '--out <dir>',
+        'folder for the outputs; it appears (or is replaced) only when every file is complete',
+      )
       .option('--quiet', 'print nothing but errors'),
   ).action(async (options: RunOptions & { out: string; quiet?: boolean }) => {
     const request = await readRunOptions(options);
     const progress = progressBar(!options.quiet);
     try {
-      const result = await withStagingDir(options.out, (staging) => evaluate(request, staging, progress.listener));
+      const result = await withStagingDir(options.out, (staging) =>
+        evaluate(request, staging, progress.listener),
+      );
       progress.stop();
       if (!options.quiet) {
-        process.stdout.write(`${formatSummary(result.summary, request.contract.currency)}\n\nOutputs written to ${options.out}\n`);
+        process.stdout.write(
+          `${formatSummary(result.summary, request.contract.currency)}\n\nOutputs written to ${options.out}\n`,
+        );
       }
     } finally {
       progress.stop();

@@ -1,24 +1,30 @@
 /** `resulta explain`: for one participant, each outcome achieved or not, and why. */
 import type { Command } from 'commander';
 import { explain, type ParticipantExplanation } from '../../engine/explain.js';
-import { readRunOptions, type RunOptions, runOptions } from '../run-options.js';
+import { type RunOptions, readRunOptions, runOptions } from '../run-options.js';
 
 export function explainCommand(program: Command): void {
   runOptions(
     program
       .command('explain')
-      .description('explain, for one participant, which outcomes were achieved and paid, and why not')
+      .description(
+        'explain, for one participant, which outcomes were achieved and paid, and why not',
+      )
       .requiredOption('--participant <id>', 'the participant_id to explain')
       .option('--json', 'print the explanation as JSON'),
   ).action(async (options: RunOptions & { participant: string; json?: boolean }) => {
     const request = await readRunOptions(options);
     const result = await explain(request, options.participant);
-    process.stdout.write(options.json ? `${JSON.stringify(result, null, 2)}\n` : formatExplanation(result));
+    process.stdout.write(
+      options.json ? `${JSON.stringify(result, null, 2)}\n` : formatExplanation(result),
+    );
   });
 }
 
 function formatExplanation(e: ParticipantExplanation): string {
-  const lines = [`Participant ${e.participantId} (provider ${e.providerId}${e.segment ? `, segment ${e.segment}` : ''})`];
+  const lines = [
+    `Participant ${e.participantId} (provider ${e.providerId}${e.segment ? `, segment ${e.segment}` : ''})`,
+  ];
   if (e.ineligibleBecause) {
     lines.push(`  not eligible: ${e.ineligibleBecause}; no outcome can be achieved`);
   }

@@ -10,7 +10,12 @@ import type { Cents } from '../money.js';
 export type Condition =
   | { readonly attribute: string; readonly op: 'in'; readonly values: readonly string[] }
   | { readonly attribute: string; readonly op: 'equals'; readonly value: string }
-  | { readonly attribute: string; readonly op: 'between'; readonly lo: Decimal; readonly hi: Decimal };
+  | {
+      readonly attribute: string;
+      readonly op: 'between';
+      readonly lo: Decimal;
+      readonly hi: Decimal;
+    };
 
 export interface Segment {
   readonly id: string;

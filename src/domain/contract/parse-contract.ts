@@ -20,7 +20,15 @@ import { readCondition } from './read-condition.js';
 import { readRule } from './read-rule.js';
 import { type NodeMap, YamlReader } from './yaml-reader.js';
 
-const TOP_REQUIRED = ['contract', 'title', 'currency', 'starts_on', 'ends_on', 'enrolment', 'outcomes'];
+const TOP_REQUIRED = [
+  'contract',
+  'title',
+  'currency',
+  'starts_on',
+  'ends_on',
+  'enrolment',
+  'outcomes',
+];
 const TOP_OPTIONAL = ['eligibility', 'segments', 'caps', 'amendments'];
 const FIXED_RULE_KEYS = ['id', 'kind', 'after'];
 
@@ -31,7 +39,12 @@ export interface ParsedContract {
 
 export function parseContract(text: string, file = 'contract.yaml'): ParsedContract {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, version: '1.2', schema: 'core', uniqueKeys: true });
+  const doc = parseDocument(text, {
+    lineCounter,
+    version: '1.2',
+    schema: 'core',
+    uniqueKeys: true,
+  });
   const syntax: Problem[] = [...doc.errors, ...doc.warnings].map((e) => ({
     code: 'contract.yaml',
     message: e.message.split('\n')[0] ?? e.message,
@@ -50,15 +63,29 @@ export function parseContract(text: string, file = 'contract.yaml'): ParsedContr
 
 function readContract(r: YamlReader, root: Node | null): Contract | null {
   if (!isMap(root)) {
-    r.report(root, 'contract.type', 'a contract file must be a map of keys (contract, title, outcomes, …)');
+    r.report(
+      root,
+      'contract.type',
+      'a contract file must be a map of keys (contract, title, outcomes, …)',
+    );
     return null;
   }
   const top = r.map(root, 'the contract') as NodeMap;
   r.keys(top, root, 'the contract', TOP_REQUIRED, TOP_OPTIONAL);
   const v = (k: string) => top.get(k)?.value ?? null;
-  const id = r.string(v('contract'), 'contract', /^[a-z0-9-]+$/, 'lower-case letters, digits and -');
+  const id = r.string(
+    v('contract'),
+    'contract',
+    /^[a-z0-9-]+$/,
+    'lower-case letters, digits and -',
+  );
   const title = r.string(v('title'), 'title');
-  const currency = r.string(v('currency'), 'currency', /^[A-Z]{3}$/, 'an ISO 4217 code such as ARS');
+  const currency = r.string(
+    v('currency'),
+    'currency',
+    /^[A-Z]{3}$/,
+    'an ISO 4217 code such as ARS',
+  );
   const startsOn = r.date(v('starts_on'), 'starts_on');
   const endsOn = r.date(v('ends_on'), 'ends_on');
   if (startsOn && endsOn && endsOn < startsOn) {
@@ -67,7 +94,13 @@ function readContract(r: YamlReader, root: Node | null): Contract | null {
   const enrolment = readEnrolment(r, v('enrolment'));
   const eligibility = top.has('eligibility') ? readConditions(r, v('eligibility')) : [];
   const segments = top.has('segments') ? readSegments(r, v('segments')) : [];
-  const versions = segments ? readVersions(r, top, segments.map((s) => s.id)) : null;
+  const versions = segments
+    ? readVersions(
+        r,
+        top,
+        segments.map((s) => s.id),
+      )
+    : null;
   const amendments = versions ? versions.amendments : null;
   if (!id || !title || !currency || !startsOn || !endsOn || !enrolment || !eligibility) return null;
   if (!segments || !versions || !amendments) return null;
@@ -93,7 +126,11 @@ function readEnrolment(r: YamlReader, node: Node | null): Contract['enrolment'] 
   const to = r.date(map.get('to')?.value ?? null, 'enrolment to');
   if (!from || !to) return null;
   if (to < from) {
-    r.report(node, 'contract.enrolment', `the enrolment window is reversed: to ${to} is before from ${from}`);
+    r.report(
+      node,
+      'contract.enrolment',
+      `the enrolment window is reversed: to ${to} is before from ${from}`,
+    );
     return null;
   }
   return { from, to };
@@ -119,18 +156,28 @@ function readSegments(r: YamlReader, node: Node | null): Segment[] | null {
     const id = r.string(map.get('id')?.value ?? null, `${label} id`);
     const last = i === items.length - 1;
     if (last && map.has('when')) {
-      r.report(map.get('when')?.key, 'contract.segments', `the last segment (${id}) must have no "when": it catches everyone else`);
+      r.report(
+        map.get('when')?.key,
+        'contract.segments',
+        `the last segment (${id}) must have no "when": it catches everyone else`,
+      );
       ok = false;
     }
     if (!last && !map.has('when')) {
-      r.report(item, 'contract.segments', `segment ${id} needs "when" (only the last segment has none)`);
+      r.report(
+        item,
+        'contract.segments',
+        `segment ${id} needs "when" (only the last segment has none)`,
+      );
       ok = false;
     }
     if (id && out.some((s) => s.id === id)) {
       r.report(map.get('id')?.value, 'contract.duplicate', `segment id "${id}" is used twice`);
       ok = false;
     }
-    const when = map.has('when') ? readCondition(r, map.get('when')?.value ?? null, `segment ${id} when`) : undefined;
+    const when = map.has('when')
+      ? readCondition(r, map.get('when')?.value ?? null, `segment ${id} when`)
+      : undefined;
     if (!id || when === null) ok = false;
     else out.push(when ? { id, when } : { id });
   }
@@ -147,7 +194,8 @@ function readVersions(r: YamlReader, top: NodeMap, segmentIds: string[]): Versio
   const outcomesNode = top.get('outcomes')?.value ?? null;
   const items = top.has('outcomes') ? r.list(outcomesNode, 'outcomes') : null;
   if (!items) return null;
-  if (items.length === 0) r.report(outcomesNode, 'contract.outcomes', 'outcomes must list at least one outcome');
+  if (items.length === 0)
+    r.report(outcomesNode, 'contract.outcomes', 'outcomes must list at least one outcome');
   const ruleKeys: { at: Node; keys: NodeMap }[] = [];
   for (const item of items) {
     const keys = r.map(item, 'an outcome');
@@ -167,7 +215,16 @@ function readVersions(r: YamlReader, top: NodeMap, segmentIds: string[]): Versio
     if (!amended) continue;
     amendments.push(amended.amendment);
     current = amended;
-    const version = buildVersion(r, amended.amendment.id, amended.amendment.effectiveFrom, amended.ruleKeys, amended.capKeys, capsNode ?? item, segmentIds, false);
+    const version = buildVersion(
+      r,
+      amended.amendment.id,
+      amended.amendment.effectiveFrom,
+      amended.ruleKeys,
+      amended.capKeys,
+      capsNode ?? item,
+      segmentIds,
+      false,
+    );
     if (version) versions.push(version);
   }
   const expected = 1 + (amendItems?.length ?? 0);
@@ -193,16 +250,29 @@ function buildVersion(
       continue;
     }
     if (isBase && outcomes.some((o) => o.id === rule.id)) {
-      r.report(keys.get('id')?.value, 'contract.duplicate', `outcome id "${rule.id}" is used twice`);
+      r.report(
+        keys.get('id')?.value,
+        'contract.duplicate',
+        `outcome id "${rule.id}" is used twice`,
+      );
       ok = false;
     }
     if (rule.after !== ENROLMENT && !outcomes.some((o) => o.id === rule.after)) {
-      r.report(keys.get('after')?.value, 'contract.after', `outcome ${rule.id} after "${rule.after}" must be "enrolment" or an outcome listed earlier`);
+      r.report(
+        keys.get('after')?.value,
+        'contract.after',
+        `outcome ${rule.id} after "${rule.after}" must be "enrolment" or an outcome listed earlier`,
+      );
       ok = false;
     }
     outcomes.push(rule);
   }
-  const caps: Caps | null = readCaps(r, capKeys, capsAt, outcomes.map((o) => o.id));
+  const caps: Caps | null = readCaps(
+    r,
+    capKeys,
+    capsAt,
+    outcomes.map((o) => o.id),
+  );
   if (!ok || !caps) return null;
   return { id, effectiveFrom, outcomes, caps };
 }
@@ -223,7 +293,10 @@ function readAmendment(
   if (!map) return null;
   r.keys(map, node, 'an amendment', ['id', 'effective_from', 'reason'], ['outcomes', 'caps']);
   const id = r.string(map.get('id')?.value ?? null, 'amendment id');
-  const effectiveFrom = r.date(map.get('effective_from')?.value ?? null, `amendment ${id} effective_from`);
+  const effectiveFrom = r.date(
+    map.get('effective_from')?.value ?? null,
+    `amendment ${id} effective_from`,
+  );
   const reason = r.string(map.get('reason')?.value ?? null, `amendment ${id} reason`);
   if (!map.has('outcomes') && !map.has('caps')) {
     r.report(node, 'contract.amendment', `amendment ${id} must change "outcomes" or "caps"`);
@@ -234,16 +307,29 @@ function readAmendment(
   }
   const previous = earlier.at(-1);
   if (effectiveFrom && previous && effectiveFrom <= previous.effectiveFrom) {
-    r.report(map.get('effective_from')?.value, 'contract.amendment_order', `amendment ${id} effective_from ${effectiveFrom} must be after ${previous.effectiveFrom} (amendments are listed oldest first)`);
+    r.report(
+      map.get('effective_from')?.value,
+      'contract.amendment_order',
+      `amendment ${id} effective_from ${effectiveFrom} must be after ${previous.effectiveFrom} (amendments are listed oldest first)`,
+    );
     return null;
   }
-  const ruleKeys = map.has('outcomes') ? amendRules(r, map.get('outcomes')?.value ?? null, current.ruleKeys, id) : current.ruleKeys;
-  const capKeys = map.has('caps') ? amendCaps(r, map.get('caps')?.value ?? null, current.capKeys, id) : current.capKeys;
+  const ruleKeys = map.has('outcomes')
+    ? amendRules(r, map.get('outcomes')?.value ?? null, current.ruleKeys, id)
+    : current.ruleKeys;
+  const capKeys = map.has('caps')
+    ? amendCaps(r, map.get('caps')?.value ?? null, current.capKeys, id)
+    : current.capKeys;
   if (!id || !effectiveFrom || !reason || !ruleKeys || !capKeys) return null;
   return { amendment: { id, effectiveFrom, reason }, ruleKeys, capKeys };
 }
 
-function amendRules(r: YamlReader, node: Node | null, current: { at: Node; keys: NodeMap }[], amendmentId: string | null) {
+function amendRules(
+  r: YamlReader,
+  node: Node | null,
+  current: { at: Node; keys: NodeMap }[],
+  amendmentId: string | null,
+) {
   const changes = r.map(node, `amendment ${amendmentId} outcomes`);
   if (!changes) return null;
   const next = current.map((rule) => ({ at: rule.at, keys: new Map(rule.keys) }));
@@ -251,7 +337,11 @@ function amendRules(r: YamlReader, node: Node | null, current: { at: Node; keys:
   for (const [outcome, { key, value }] of changes) {
     const target = next.find((rule) => ruleId(rule.keys) === outcome);
     if (!target) {
-      r.report(key, 'contract.amendment', `amendment ${amendmentId} changes unknown outcome "${outcome}"`);
+      r.report(
+        key,
+        'contract.amendment',
+        `amendment ${amendmentId} changes unknown outcome "${outcome}"`,
+      );
       ok = false;
       continue;
     }
@@ -282,7 +372,11 @@ function applyKeys(r: YamlReader, given: NodeMap, target: NodeMap, what: string)
       continue;
     }
     if (entry.value === null || isNullScalar(entry.value)) {
-      r.report(entry.key, 'contract.amendment', `${what}: "${name}" cannot be removed (null); widen the value instead`);
+      r.report(
+        entry.key,
+        'contract.amendment',
+        `${what}: "${name}" cannot be removed (null); widen the value instead`,
+      );
       ok = false;
       continue;
     }

@@ -5,7 +5,12 @@ import type { NodeMap, YamlReader } from './yaml-reader.js';
 
 export const CAP_KEYS = ['per_participant', 'total', 'volume'];
 
-export function readCaps(r: YamlReader, keys: NodeMap, at: Node | null, outcomeIds: readonly string[]): Caps | null {
+export function readCaps(
+  r: YamlReader,
+  keys: NodeMap,
+  at: Node | null,
+  outcomeIds: readonly string[],
+): Caps | null {
   r.keys(keys, at, 'caps', [], CAP_KEYS);
   const caps: { perParticipant?: number; total?: number; volume: Record<string, number> } = {
     volume: {},

@@ -1,10 +1,9 @@
 /** Reads `{attribute, in | equals | between}` conditions (spec §2, Conditions). */
 import type { Node } from 'yaml';
+import { isScalar } from 'yaml';
 import { compareDecimals, fitsScore, SCORE_DECIMALS, SCORE_INTEGER_DIGITS } from '../decimal.js';
 import type { Condition } from './contract.js';
-import { type YamlReader, scalarText } from './yaml-reader.js';
-import { isScalar } from 'yaml';
-
+import { scalarText, type YamlReader } from './yaml-reader.js';
 
 export function readCondition(r: YamlReader, node: Node | null, what: string): Condition | null {
   const map = r.map(node, what);
@@ -26,7 +25,9 @@ export function readCondition(r: YamlReader, node: Node | null, what: string): C
   if (form === 'in') {
     const items = r.list(value, `${what} in`);
     if (!items) return null;
-    const values = items.map((item) => (isScalar(item) && item.value !== null ? scalarText(item) : null));
+    const values = items.map((item) =>
+      isScalar(item) && item.value !== null ? scalarText(item) : null,
+    );
     if (values.length === 0 || values.some((v) => v === null)) {
       r.report(value, 'contract.type', `${what} in must list one or more single values`);
       return null;
@@ -36,7 +37,12 @@ export function readCondition(r: YamlReader, node: Node | null, what: string): C
   return readBetween(r, value, attribute, what);
 }
 
-function readBetween(r: YamlReader, node: Node | null, attribute: string, what: string): Condition | null {
+function readBetween(
+  r: YamlReader,
+  node: Node | null,
+  attribute: string,
+  what: string,
+): Condition | null {
   const items = r.list(node, `${what} between`);
   if (!items) return null;
   if (items.length !== 2) {
@@ -47,7 +53,11 @@ function readBetween(r: YamlReader, node: Node | null, attribute: string, what: 
   const hi = r.decimal(items[1] ?? null, `${what} between high`);
   if (!lo || !hi) return null;
   if (!fitsScore(lo) || !fitsScore(hi)) {
-    r.report(node, 'contract.decimals', `${what} between bounds have at most ${SCORE_INTEGER_DIGITS} digits before the point and ${SCORE_DECIMALS} after`);
+    r.report(
+      node,
+      'contract.decimals',
+      `${what} between bounds have at most ${SCORE_INTEGER_DIGITS} digits before the point and ${SCORE_DECIMALS} after`,
+    );
     return null;
   }
   if (compareDecimals(lo, hi) > 0) {

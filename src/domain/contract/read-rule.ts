@@ -41,12 +41,22 @@ export function readRule(r: YamlReader, keys: NodeMap, ctx: RuleContext): Rule |
   const what = `outcome ${id ?? '?'}`;
   const kind = r.string(v('kind'), `${what} kind`);
   if (kind !== null && !RULE_KINDS.includes(kind as RuleKind)) {
-    r.report(v('kind'), 'contract.kind', `${what} kind "${kind}" must be one of ${RULE_KINDS.join(', ')}`);
+    r.report(
+      v('kind'),
+      'contract.kind',
+      `${what} kind "${kind}" must be one of ${RULE_KINDS.join(', ')}`,
+    );
     return null;
   }
   if (!id || !kind) return null;
   const spec = KEYS[kind as RuleKind];
-  r.keys(keys, ctx.at, what, ['id', 'kind', 'after', ...spec.required], [...COMMON, ...spec.optional]);
+  r.keys(
+    keys,
+    ctx.at,
+    what,
+    ['id', 'kind', 'after', ...spec.required],
+    [...COMMON, ...spec.optional],
+  );
   const after = r.string(v('after'), `${what} after`);
   const pricing = readPricing(r, keys, what, ctx);
   const bonus = keys.has('bonus') ? readBonus(r, v('bonus'), what) : [];
@@ -69,8 +79,12 @@ function readKindKeys(r: YamlReader, kind: RuleKind, keys: NodeMap, what: string
     case 'event': {
       parts.event = r.string(v('event'), `${what} event`);
       parts.withinDays = optionalWhole('within_days', 0);
-      parts.verifiedOnly = keys.has('verified_only') ? r.boolean(v('verified_only'), `${what} verified_only`) : false;
-      parts.minValue = keys.has('min_value') ? score(r, v('min_value'), `${what} min_value`) : undefined;
+      parts.verifiedOnly = keys.has('verified_only')
+        ? r.boolean(v('verified_only'), `${what} verified_only`)
+        : false;
+      parts.minValue = keys.has('min_value')
+        ? score(r, v('min_value'), `${what} min_value`)
+        : undefined;
       break;
     }
     case 'employment_start':
@@ -84,7 +98,11 @@ function readKindKeys(r: YamlReader, kind: RuleKind, keys: NodeMap, what: string
       parts.minEarnings = money('min_earnings') ?? ZERO_DECIMAL;
       const { months, ofMonths } = parts as { months: number | null; ofMonths: number | null };
       if (months !== null && ofMonths !== null && months > ofMonths) {
-        r.report(v('months'), 'contract.months', `${what} months (${months}) must not exceed of_months (${ofMonths})`);
+        r.report(
+          v('months'),
+          'contract.months',
+          `${what} months (${months}) must not exceed of_months (${ofMonths})`,
+        );
         return null;
       }
       break;
@@ -93,7 +111,11 @@ function readKindKeys(r: YamlReader, kind: RuleKind, keys: NodeMap, what: string
       parts.withinMonths = r.wholeNumber(v('within_months'), `${what} within_months`, 1);
       const total = nonNegative(r, v('total_earnings'), `${what} total_earnings`);
       if (total && total.units === 0n) {
-        r.report(v('total_earnings'), 'contract.positive', `${what} total_earnings must be above 0`);
+        r.report(
+          v('total_earnings'),
+          'contract.positive',
+          `${what} total_earnings must be above 0`,
+        );
         return null;
       }
       parts.totalEarnings = total;
@@ -126,7 +148,11 @@ function nonNegative(r: YamlReader, node: Node | null, what: string): Decimal | 
 function score(r: YamlReader, node: Node | null, what: string): Decimal | null {
   const d = r.decimal(node, what);
   if (d && !fitsScore(d)) {
-    r.report(node, 'contract.decimals', `${what} must have at most ${SCORE_INTEGER_DIGITS} digits before the point and ${SCORE_DECIMALS} after`);
+    r.report(
+      node,
+      'contract.decimals',
+      `${what} must have at most ${SCORE_INTEGER_DIGITS} digits before the point and ${SCORE_DECIMALS} after`,
+    );
     return null;
   }
   return d;
@@ -147,7 +173,12 @@ function readPricing(r: YamlReader, keys: NodeMap, what: string, ctx: RuleContex
   return price && { kind: 'price', price };
 }
 
-function readPrice(r: YamlReader, node: Node | null, what: string, segmentIds: readonly string[]): Price | null {
+function readPrice(
+  r: YamlReader,
+  node: Node | null,
+  what: string,
+  segmentIds: readonly string[],
+): Price | null {
   const resolved = r.resolve(node);
   if (resolved && 'items' in resolved) {
     const map = r.map(node, `${what} price`);
@@ -199,10 +230,16 @@ function readTiers(r: YamlReader, node: Node | null, what: string): Tier[] | nul
       r.report(item, 'contract.tiers', `${label} needs up_to (only the last tier has none)`);
       return null;
     }
-    const upTo = last ? undefined : r.wholeNumber(map.get('up_to')?.value ?? null, `${label} up_to`, 1);
+    const upTo = last
+      ? undefined
+      : r.wholeNumber(map.get('up_to')?.value ?? null, `${label} up_to`, 1);
     if (price === null || upTo === null) return null;
     if (upTo !== undefined && upTo <= previous) {
-      r.report(map.get('up_to')?.value, 'contract.tiers', `${label} up_to must be above ${previous}`);
+      r.report(
+        map.get('up_to')?.value,
+        'contract.tiers',
+        `${label} up_to must be above ${previous}`,
+      );
       return null;
     }
     if (upTo !== undefined) previous = upTo;

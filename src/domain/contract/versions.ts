@@ -61,6 +61,7 @@ export function rulePieces(contract: Contract, position: number): RulePiece[] {
 }
 
 function sameRule(a: Rule, b: Rule): boolean {
-  const plain = (_: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : value);
+  const plain = (_: string, value: unknown) =>
+    typeof value === 'bigint' ? value.toString() : value;
   return JSON.stringify(a, plain) === JSON.stringify(b, plain);
 }

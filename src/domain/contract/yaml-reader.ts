@@ -131,7 +131,11 @@ export class YamlReader {
     const d = this.decimal(node, what);
     if (!d) return null;
     if (d.scale !== 0 || d.units < BigInt(min) || d.units > 1_000_000_000n) {
-      this.report(node, 'contract.whole', `${what} must be a whole number ≥ ${min} (got ${d.text})`);
+      this.report(
+        node,
+        'contract.whole',
+        `${what} must be a whole number ≥ ${min} (got ${d.text})`,
+      );
       return null;
     }
     return Number(d.units);

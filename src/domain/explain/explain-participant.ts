@@ -27,13 +27,20 @@ export interface OutcomeExplanation {
 }
 
 /** In-memory achievement days per outcome, anchors chained as in the contract. */
-export function achievementDays(contract: Contract, facts: ParticipantFacts, asOf: LocalDate): Map<string, ReturnType<typeof checkRule>> {
+export function achievementDays(
+  contract: Contract,
+  facts: ParticipantFacts,
+  asOf: LocalDate,
+): Map<string, ReturnType<typeof checkRule>> {
   const rules = contract.versions[0]?.outcomes ?? [];
   const found = new Map<string, ReturnType<typeof checkRule>>();
   for (const [position, rule] of rules.entries()) {
     const anchor = rule.after === ENROLMENT ? facts.enrolledOn : found.get(rule.after)?.day;
     if (!anchor) {
-      found.set(rule.id, { day: null, because: [`needs ${rule.after} first, which was not achieved`] });
+      found.set(rule.id, {
+        day: null,
+        because: [`needs ${rule.after} first, which was not achieved`],
+      });
       continue;
     }
     found.set(rule.id, checkRule(contract, position, anchor, facts, asOf));

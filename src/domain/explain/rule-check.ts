@@ -7,15 +7,22 @@
 import type {
   AssessmentGainRule,
   Contract,
+  EarningsThresholdRule,
   EmploymentStartRule,
   EmploymentSustainedRule,
-  EarningsThresholdRule,
   EventRule,
   Rule,
 } from '../contract/contract.js';
 import { versionOn } from '../contract/versions.js';
 import { ceilHundredths, compareDecimals, type Decimal, shortText } from '../decimal.js';
-import { addDays, formatMonth, type LocalDate, lastCompleteMonth, monthEnd, monthIndex } from '../local-date.js';
+import {
+  addDays,
+  formatMonth,
+  type LocalDate,
+  lastCompleteMonth,
+  monthEnd,
+  monthIndex,
+} from '../local-date.js';
 import type { EventFact, ParticipantFacts } from './participant-facts.js';
 
 export interface RuleOutcome {
@@ -25,11 +32,19 @@ export interface RuleOutcome {
   readonly because: string[];
 }
 
-export function checkRule(contract: Contract, position: number, anchor: LocalDate, facts: ParticipantFacts, asOf: LocalDate): RuleOutcome {
+export function checkRule(
+  contract: Contract,
+  position: number,
+  anchor: LocalDate,
+  facts: ParticipantFacts,
+  asOf: LocalDate,
+): RuleOutcome {
   const ruleOn = (day: LocalDate) => versionOn(contract, day).outcomes[position] as Rule;
   const kind = ruleOn(asOf).kind;
   if (kind === 'event' || kind === 'assessment_gain') {
-    const candidates = [...new Set(facts.events.map((e) => e.occurredOn))].filter((d) => d >= anchor && d <= asOf).sort();
+    const candidates = [...new Set(facts.events.map((e) => e.occurredOn))]
+      .filter((d) => d >= anchor && d <= asOf)
+      .sort();
     for (const day of candidates) {
       const because = satisfiedOnDay(ruleOn(day), anchor, facts, day);
       if (because) return { day, because };
@@ -48,16 +63,29 @@ function inDayWindow(day: LocalDate, anchor: LocalDate, withinDays: number | und
   return day >= anchor && (withinDays === undefined || day <= addDays(anchor, withinDays));
 }
 
-function satisfiedOnDay(rule: Rule, anchor: LocalDate, facts: ParticipantFacts, day: LocalDate): string[] | null {
+function satisfiedOnDay(
+  rule: Rule,
+  anchor: LocalDate,
+  facts: ParticipantFacts,
+  day: LocalDate,
+): string[] | null {
   if (rule.kind === 'event') {
     const e = facts.events.find((x) => x.occurredOn === day && eventQualifies(rule, x, anchor));
-    return e ? [`${rule.event} on ${day}${e.value ? ` (value ${shortText(e.value)})` : ''}${e.verified ? ', verified' : ''}`] : null;
+    return e
+      ? [
+          `${rule.event} on ${day}${e.value ? ` (value ${shortText(e.value)})` : ''}${e.verified ? ', verified' : ''}`,
+        ]
+      : null;
   }
   if (rule.kind !== 'assessment_gain' || !inDayWindow(day, anchor, rule.withinDays)) return null;
   const pre = latestPre(rule, facts, day);
-  for (const post of facts.events.filter((e) => e.type === rule.post && e.occurredOn === day && e.value)) {
+  for (const post of facts.events.filter(
+    (e) => e.type === rule.post && e.occurredOn === day && e.value,
+  )) {
     if (pre && gainReached(rule, pre.value, post.value as Decimal)) {
-      return [`${rule.pre} ${shortText(pre.value)} on ${pre.day}, ${rule.post} ${shortText(post.value as Decimal)} on ${day}: gain reaches ${rule.minGain.text} of the room to ${rule.maxScore.text}`];
+      return [
+        `${rule.pre} ${shortText(pre.value)} on ${pre.day}, ${rule.post} ${shortText(post.value as Decimal)} on ${day}: gain reaches ${rule.minGain.text} of the room to ${rule.maxScore.text}`,
+      ];
     }
   }
   return null;
@@ -69,7 +97,11 @@ function eventQualifies(rule: EventRule, e: EventFact, anchor: LocalDate): boole
   return !rule.verifiedOnly || e.verified;
 }
 
-function latestPre(rule: AssessmentGainRule, facts: ParticipantFacts, day: LocalDate): { day: LocalDate; value: Decimal } | null {
+function latestPre(
+  rule: AssessmentGainRule,
+  facts: ParticipantFacts,
+  day: LocalDate,
+): { day: LocalDate; value: Decimal } | null {
   const pres = facts.events.filter((e) => e.type === rule.pre && e.value && e.occurredOn <= day);
   if (pres.length === 0) return null;
   const latest = pres.reduce((a, b) => (b.occurredOn > a.occurredOn ? b : a)).occurredOn;
@@ -95,23 +127,36 @@ function employed(facts: ParticipantFacts, m: number, minEarnings: Decimal): boo
   return cents !== undefined && cents >= ceilHundredths(minEarnings);
 }
 
-function satisfiedInMonth(rule: Rule, anchor: LocalDate, facts: ParticipantFacts, m: number): string[] | null {
+function satisfiedInMonth(
+  rule: Rule,
+  anchor: LocalDate,
+  facts: ParticipantFacts,
+  m: number,
+): string[] | null {
   const ma = monthIndex(anchor);
   switch (rule.kind) {
     case 'employment_start': {
-      const inWindow = m > ma && (rule.withinDays === undefined || m <= monthIndex(addDays(anchor, rule.withinDays)));
-      return inWindow && employed(facts, m, rule.minEarnings) ? [`employed in ${formatMonth(m)}`] : null;
+      const inWindow =
+        m > ma &&
+        (rule.withinDays === undefined || m <= monthIndex(addDays(anchor, rule.withinDays)));
+      return inWindow && employed(facts, m, rule.minEarnings)
+        ? [`employed in ${formatMonth(m)}`]
+        : null;
     }
     case 'employment_sustained': {
       const first = ma + rule.skipMonths;
       if (m < first || m > first + rule.ofMonths - 1) return null;
       const months = range(first, m).filter((x) => employed(facts, x, rule.minEarnings));
-      return months.length >= rule.months ? [`employed in ${months.map(formatMonth).join(', ')}`] : null;
+      return months.length >= rule.months
+        ? [`employed in ${months.map(formatMonth).join(', ')}`]
+        : null;
     }
     case 'earnings_threshold': {
       if (m < ma + 1 || m > ma + rule.withinMonths) return null;
       const total = sumEarnings(facts, ma + 1, m);
-      return total >= ceilHundredths(rule.totalEarnings) ? [`earnings ${centsText(total)} from ${formatMonth(ma + 1)} to ${formatMonth(m)}`] : null;
+      return total >= ceilHundredths(rule.totalEarnings)
+        ? [`earnings ${centsText(total)} from ${formatMonth(ma + 1)} to ${formatMonth(m)}`]
+        : null;
     }
     default:
       return null;
@@ -135,16 +180,20 @@ function whyNotByDay(rule: Rule, anchor: LocalDate, facts: ParticipantFacts): st
   if (rule.kind === 'event') {
     const ofType = facts.events.filter((e) => e.type === rule.event);
     if (ofType.length === 0) return [`no ${rule.event} event`];
-    return ofType.map((e) => `${rule.event} on ${e.occurredOn} does not count: ${eventFault(rule, e, anchor)}`);
+    return ofType.map(
+      (e) => `${rule.event} on ${e.occurredOn} does not count: ${eventFault(rule, e, anchor)}`,
+    );
   }
   const r = rule as AssessmentGainRule;
   const posts = facts.events.filter((e) => e.type === r.post && e.value);
   if (posts.length === 0) return [`no ${r.post} event with a value`];
   return posts.map((e) => {
-    if (!inDayWindow(e.occurredOn, anchor, r.withinDays)) return `${r.post} on ${e.occurredOn} is outside the window from ${anchor}${r.withinDays === undefined ? '' : ` to ${addDays(anchor, r.withinDays)}`}`;
+    if (!inDayWindow(e.occurredOn, anchor, r.withinDays))
+      return `${r.post} on ${e.occurredOn} is outside the window from ${anchor}${r.withinDays === undefined ? '' : ` to ${addDays(anchor, r.withinDays)}`}`;
     const pre = latestPre(r, facts, e.occurredOn);
     if (!pre) return `no ${r.pre} with a value on or before ${e.occurredOn}`;
-    if (compareDecimals(pre.value, r.maxScore) >= 0) return `${r.pre} ${shortText(pre.value)} on ${pre.day} is already at max_score ${r.maxScore.text}: no room to gain`;
+    if (compareDecimals(pre.value, r.maxScore) >= 0)
+      return `${r.pre} ${shortText(pre.value)} on ${pre.day} is already at max_score ${r.maxScore.text}: no room to gain`;
     return `${r.pre} ${shortText(pre.value)} → ${r.post} ${shortText(e.value as Decimal)} on ${e.occurredOn}: gain below ${r.minGain.text} of the room to ${r.maxScore.text}`;
   });
 }
@@ -153,30 +202,47 @@ function eventFault(rule: EventRule, e: EventFact, anchor: LocalDate): string {
   if (!inDayWindow(e.occurredOn, anchor, rule.withinDays)) {
     return `outside the window from ${anchor}${rule.withinDays === undefined ? '' : ` to ${addDays(anchor, rule.withinDays)}`}`;
   }
-  if (rule.minValue && (!e.value || compareDecimals(e.value, rule.minValue) < 0)) return `value below ${rule.minValue.text}`;
+  if (rule.minValue && (!e.value || compareDecimals(e.value, rule.minValue) < 0))
+    return `value below ${rule.minValue.text}`;
   return 'not verified (the rule counts verified events only)';
 }
 
-function whyNotByMonth(rule: Rule, anchor: LocalDate, facts: ParticipantFacts, last: number): string[] {
+function whyNotByMonth(
+  rule: Rule,
+  anchor: LocalDate,
+  facts: ParticipantFacts,
+  last: number,
+): string[] {
   if (!facts.hasPersonKey) return ['no person_key, so no employment records can be matched'];
   const ma = monthIndex(anchor);
-  switch (rule.kind as (EmploymentStartRule | EmploymentSustainedRule | EarningsThresholdRule)['kind']) {
+  switch (
+    rule.kind as (EmploymentStartRule | EmploymentSustainedRule | EarningsThresholdRule)['kind']
+  ) {
     case 'employment_start': {
       const r = rule as EmploymentStartRule;
-      const end = r.withinDays === undefined ? last : Math.min(last, monthIndex(addDays(anchor, r.withinDays)));
-      return [`no month from ${formatMonth(ma + 1)} to ${formatMonth(end)} with earnings ≥ ${r.minEarnings.text}`];
+      const end =
+        r.withinDays === undefined
+          ? last
+          : Math.min(last, monthIndex(addDays(anchor, r.withinDays)));
+      return [
+        `no month from ${formatMonth(ma + 1)} to ${formatMonth(end)} with earnings ≥ ${r.minEarnings.text}`,
+      ];
     }
     case 'employment_sustained': {
       const r = rule as EmploymentSustainedRule;
       const first = ma + r.skipMonths;
       const end = Math.min(last, first + r.ofMonths - 1);
       const months = range(first, end).filter((x) => employed(facts, x, r.minEarnings));
-      return [`employed ${months.length} of the ${r.months} months needed in ${formatMonth(first)}–${formatMonth(first + r.ofMonths - 1)}${end < first + r.ofMonths - 1 ? ` (complete months known up to ${formatMonth(last)})` : ''}`];
+      return [
+        `employed ${months.length} of the ${r.months} months needed in ${formatMonth(first)}–${formatMonth(first + r.ofMonths - 1)}${end < first + r.ofMonths - 1 ? ` (complete months known up to ${formatMonth(last)})` : ''}`,
+      ];
     }
     default: {
       const r = rule as EarningsThresholdRule;
       const end = Math.min(last, ma + r.withinMonths);
-      return [`earnings ${centsText(sumEarnings(facts, ma + 1, end))} of ${r.totalEarnings.text} needed in ${formatMonth(ma + 1)}–${formatMonth(ma + r.withinMonths)}`];
+      return [
+        `earnings ${centsText(sumEarnings(facts, ma + 1, end))} of ${r.totalEarnings.text} needed in ${formatMonth(ma + 1)}–${formatMonth(ma + r.withinMonths)}`,
+      ];
     }
   }
 }

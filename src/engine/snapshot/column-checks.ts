@@ -23,9 +23,15 @@ export interface TypedSource {
   readonly type: string;
 }
 
-const EXACT_MONEY_TYPE = /^(DECIMAL\(\d+,[0-2]\)|TINYINT|SMALLINT|INTEGER|BIGINT|UTINYINT|USMALLINT|UINTEGER)$/;
+const EXACT_MONEY_TYPE =
+  /^(DECIMAL\(\d+,[0-2]\)|TINYINT|SMALLINT|INTEGER|BIGINT|UTINYINT|USMALLINT|UINTEGER)$/;
 
-export function columnSql(d: Dialect, spec: ColumnSpec, t: string, source?: TypedSource): ColumnSql {
+export function columnSql(
+  d: Dialect,
+  spec: ColumnSpec,
+  t: string,
+  source?: TypedSource,
+): ColumnSql {
   if (spec.type === 'money' && source && EXACT_MONEY_TYPE.test(source.type.toUpperCase())) {
     return typedMoneySql(d, spec, t, source.expr);
   }
@@ -47,7 +53,10 @@ export function columnSql(d: Dialect, spec: ColumnSpec, t: string, source?: Type
         [
           [`NOT ${shape}`, `'expected a date YYYY-MM-DD, got ' || ${shown}`],
           [`NOT ${real}`, `${shown} || ' is not a real date'`],
-          [`substr(${t}, 1, 4) NOT BETWEEN '1900' AND '2100'`, `${shown} || ' is outside 1900–2100'`],
+          [
+            `substr(${t}, 1, 4) NOT BETWEEN '1900' AND '2100'`,
+            `${shown} || ' is outside 1900–2100'`,
+          ],
         ],
         `CASE WHEN ${shape} THEN ${d.tryCast(t, 'DATE')} END`,
       );
@@ -56,35 +65,60 @@ export function columnSql(d: Dialect, spec: ColumnSpec, t: string, source?: Type
       return cases(
         [
           [`NOT ${d.matches(t, MONTH_SHAPE)}`, `'expected a month YYYY-MM, got ' || ${shown}`],
-          [`substr(${t}, 1, 4) NOT BETWEEN '1900' AND '2100'`, `${shown} || ' is outside 1900–2100'`],
+          [
+            `substr(${t}, 1, 4) NOT BETWEEN '1900' AND '2100'`,
+            `${shown} || ' is outside 1900–2100'`,
+          ],
         ],
         `CASE WHEN ${d.matches(t, MONTH_SHAPE)} THEN CAST(substr(${t}, 1, 4) AS INTEGER) * 12 + CAST(substr(${t}, 6, 2) AS INTEGER) - 1 END`,
       );
     case 'number':
       return cases(
         [
-          [`NOT ${d.matches(t, NUMBER_SHAPE)}`, `'expected a number like 12 or 3.5, got ' || ${shown}`],
-          [`NOT ${d.matches(t, SCORE_PATTERN)}`, `${shown} || ${d.string(` has more digits than Resulta compares exactly (${SCORE_INTEGER_DIGITS} before the point and ${SCORE_DECIMALS} after)`)}`],
+          [
+            `NOT ${d.matches(t, NUMBER_SHAPE)}`,
+            `'expected a number like 12 or 3.5, got ' || ${shown}`,
+          ],
+          [
+            `NOT ${d.matches(t, SCORE_PATTERN)}`,
+            `${shown} || ${d.string(` has more digits than Resulta compares exactly (${SCORE_INTEGER_DIGITS} before the point and ${SCORE_DECIMALS} after)`)}`,
+          ],
         ],
         `CASE WHEN ${d.matches(t, SCORE_PATTERN)} THEN CAST(${t} AS ${d.numberType}) END`,
       );
     case 'money':
       return cases(
         [
-          [`NOT ${d.matches(t, NUMBER_SHAPE)}`, `'expected an amount like 1200.50, got ' || ${shown}`],
+          [
+            `NOT ${d.matches(t, NUMBER_SHAPE)}`,
+            `'expected an amount like 1200.50, got ' || ${shown}`,
+          ],
           [`${t} LIKE '-%'`, `'earnings must not be negative, got ' || ${shown}`],
-          [`NOT ${d.matches(t, AMOUNT_SHAPE)}`, `${shown} || ' has more than two decimals or is too large'`],
+          [
+            `NOT ${d.matches(t, AMOUNT_SHAPE)}`,
+            `${shown} || ' has more than two decimals or is too large'`,
+          ],
         ],
         `CASE WHEN ${d.matches(t, AMOUNT_SHAPE)} THEN CAST(CAST(${t} AS DECIMAL(18,2)) * 100 AS BIGINT) END`,
       );
     case 'verified':
       return cases(
-        [[`lower(${t}) NOT IN ('true', 'false')`, `'expected true, false or empty, got ' || ${shown}`]],
+        [
+          [
+            `lower(${t}) NOT IN ('true', 'false')`,
+            `'expected true, false or empty, got ' || ${shown}`,
+          ],
+        ],
         `lower(${t}) = 'true'`,
       );
     case 'source':
       return cases(
-        [[`${t} NOT IN ('provider', 'admin', 'verifier')`, `'expected provider, admin, verifier or empty, got ' || ${shown}`]],
+        [
+          [
+            `${t} NOT IN ('provider', 'admin', 'verifier')`,
+            `'expected provider, admin, verifier or empty, got ' || ${shown}`,
+          ],
+        ],
         t,
       );
   }

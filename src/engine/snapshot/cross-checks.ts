@@ -6,12 +6,17 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Problem } from '../../domain/problem.js';
 import { type LoadedInput, MAX_PROBLEMS_PER_FILE } from './load-input.js';
 
-export async function duplicateParticipants(conn: DuckDBConnection, input: LoadedInput): Promise<Problem[]> {
+export async function duplicateParticipants(
+  conn: DuckDBConnection,
+  input: LoadedInput,
+): Promise<Problem[]> {
   const reader = await conn.runAndReadAll(`SELECT ord, participant_id, first FROM (
       SELECT __ord AS ord, participant_id, MIN(__ord) OVER (PARTITION BY participant_id) AS first
       FROM input_participants WHERE participant_id IS NOT NULL) x
     WHERE ord > first ORDER BY ord LIMIT ${MAX_PROBLEMS_PER_FILE}`);
-  const found = reader.getRowObjectsJS().map((r) => ({ ord: Number(r.ord), id: String(r.participant_id), first: Number(r.first) }));
+  const found = reader
+    .getRowObjectsJS()
+    .map((r) => ({ ord: Number(r.ord), id: String(r.participant_id), first: Number(r.first) }));
   const rows = await input.rowOf([...found.map((f) => f.ord), ...found.map((f) => f.first)]);
   return found.map((f) => ({
     code: 'input.duplicate',
@@ -22,12 +27,19 @@ export async function duplicateParticipants(conn: DuckDBConnection, input: Loade
   }));
 }
 
-export async function unknownEventParticipants(conn: DuckDBConnection, events: LoadedInput, participants: LoadedInput): Promise<Problem[]> {
-  const reader = await conn.runAndReadAll(`SELECT e.__ord AS ord, e.participant_id FROM input_events e
+export async function unknownEventParticipants(
+  conn: DuckDBConnection,
+  events: LoadedInput,
+  participants: LoadedInput,
+): Promise<Problem[]> {
+  const reader =
+    await conn.runAndReadAll(`SELECT e.__ord AS ord, e.participant_id FROM input_events e
     WHERE e.participant_id IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM input_participants p WHERE p.participant_id = e.participant_id)
     ORDER BY e.__ord LIMIT ${MAX_PROBLEMS_PER_FILE}`);
-  const found = reader.getRowObjectsJS().map((r) => ({ ord: Number(r.ord), id: String(r.participant_id) }));
+  const found = reader
+    .getRowObjectsJS()
+    .map((r) => ({ ord: Number(r.ord), id: String(r.participant_id) }));
   const rows = await events.rowOf(found.map((f) => f.ord));
   return found.map((f) => ({
     code: 'input.unknown_participant',

@@ -13,7 +13,7 @@ import { readFirstSheet } from '../../files/xlsx-sheet.js';
 import type { Dialect } from '../sql/dialect.js';
 import { columnSql } from './column-checks.js';
 import { INPUT_COLUMNS, type InputRole, RESERVED_PREFIX } from './input-tables.js';
-import { sourceRelation, type SourceColumn } from './source-relation.js';
+import { type SourceColumn, sourceRelation } from './source-relation.js';
 
 /** Most problems listed per file; the count of the rest is reported. */
 export const MAX_PROBLEMS_PER_FILE = 1000;
@@ -49,23 +49,33 @@ export async function loadInput(
   if (!['.csv', '.parquet', '.xlsx'].includes(format)) {
     return fail(`unsupported file type "${format}": use .csv, .parquet or .xlsx`);
   }
-  const size = await stat(path).then((s) => s.size, () => null);
+  const size = await stat(path).then(
+    (s) => s.size,
+    () => null,
+  );
   if (size === null) return fail('cannot read the file: no such file');
-  if (size === 0) return fail(`the file is empty: expected a header row with ${requiredNames(role)}`);
+  if (size === 0)
+    return fail(`the file is empty: expected a header row with ${requiredNames(role)}`);
   // A CSV file must be known to be UTF-8 before DuckDB reads it; other formats are hashed
   // while DuckDB checks them, on its own threads.
   const digesting = digestFile(path, format === '.csv');
   if (format === '.csv') {
     const { notUtf8AtLine } = await digesting;
     if (notUtf8AtLine !== undefined) {
-      return fail('the file is not UTF-8 text: save it as "CSV UTF-8" and try again', { row: notUtf8AtLine });
+      return fail('the file is not UTF-8 text: save it as "CSV UTF-8" and try again', {
+        row: notUtf8AtLine,
+      });
     }
   }
   const source = await openSource(conn, d, role, path, format, file);
   const sha256 = digesting.then((digest) => digest.sha256);
   sha256.catch(() => {}); // awaited later by the run; never an unhandled rejection meanwhile
   if ('problem' in source) return { ...fail(source.problem), sha256 };
-  const headerProblems = checkColumns(role, source.columns.map((c) => c.name), file);
+  const headerProblems = checkColumns(
+    role,
+    source.columns.map((c) => c.name),
+    file,
+  );
   if (headerProblems.length > 0) {
     return { ...fail(''), sha256, problems: [...source.problems, ...headerProblems] };
   }
@@ -95,13 +105,16 @@ async function openSource(
 ): Promise<OpenSource | { problem: string }> {
   if (format === '.csv') {
     const header = await readCsvHeader(path);
-    if (!header) return { problem: `the file is empty: expected a header row with ${requiredNames(role)}` };
+    if (!header)
+      return { problem: `the file is empty: expected a header row with ${requiredNames(role)}` };
     const columns = header.map((name) => ({ name, type: 'VARCHAR' }));
     if (new Set(header).size !== header.length) {
       return { relation: '', ordinal: '', columns, problems: [], rowOf: async () => new Map() };
     }
     try {
-      await conn.run(`CREATE OR REPLACE TEMP TABLE raw_${role} AS SELECT * FROM ${sourceRelation.csv(d, path, header)}`);
+      await conn.run(
+        `CREATE OR REPLACE TEMP TABLE raw_${role} AS SELECT * FROM ${sourceRelation.csv(d, path, header)}`,
+      );
     } catch (error) {
       return { problem: `cannot read the file: ${readerMessage(error)}` };
     }
@@ -115,8 +128,12 @@ async function openSource(
   }
   if (format === '.parquet') {
     try {
-      const reader = await conn.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${d.string(path)})`);
-      const columns = reader.getRowObjectsJS().map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+      const reader = await conn.runAndReadAll(
+        `DESCRIBE SELECT * FROM read_parquet(${d.string(path)})`,
+      );
+      const columns = reader
+        .getRowObjectsJS()
+        .map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
       return {
         relation: `read_parquet(${d.string(path)}, file_row_number = true)`,
         ordinal: 'file_row_number',
@@ -145,12 +162,16 @@ async function openXlsx(
     return { problem: `cannot read the file as an XLSX workbook: ${firstLine(error)}` };
   }
   if (!sheet || sheet.header.length === 0) {
-    return { problem: `the first sheet is empty: expected a header row with ${requiredNames(role)}` };
+    return {
+      problem: `the first sheet is empty: expected a header row with ${requiredNames(role)}`,
+    };
   }
   const table = `__xlsx_${role}`;
   const names = sheet.header.map((n, i) => (n === '' ? `column ${i + 1}` : n));
   if (new Set(names).size === names.length) {
-    await conn.run(`CREATE OR REPLACE TEMP TABLE ${table} (${names.map((n) => `${d.ident(n)} VARCHAR`).join(', ')})`);
+    await conn.run(
+      `CREATE OR REPLACE TEMP TABLE ${table} (${names.map((n) => `${d.ident(n)} VARCHAR`).join(', ')})`,
+    );
     const appender = await conn.createAppender(table);
     for (const { cells } of sheet.rows) {
       for (const cell of cells) {
@@ -185,16 +206,28 @@ function checkColumns(role: InputRole, names: string[], file: string): Problem[]
     if (seen.has(name)) problems.push(at(name, `column "${name}" appears twice in the header`));
     seen.add(name);
     if (name.startsWith(RESERVED_PREFIX)) {
-      problems.push(at(name, `column names starting with "${RESERVED_PREFIX}" are reserved; rename it`));
+      problems.push(
+        at(name, `column names starting with "${RESERVED_PREFIX}" are reserved; rename it`),
+      );
     }
   }
   for (const spec of INPUT_COLUMNS[role]) {
     if (spec.required && !seen.has(spec.name)) {
-      problems.push(at(spec.name, `missing required column "${spec.name}" (the header has: ${names.join(', ')})`));
+      problems.push(
+        at(
+          spec.name,
+          `missing required column "${spec.name}" (the header has: ${names.join(', ')})`,
+        ),
+      );
     }
   }
   if (role === 'participants' && seen.has('age_at_enrolment')) {
-    problems.push(at('age_at_enrolment', 'age_at_enrolment is computed from birth_date and enrolled_on; remove this column'));
+    problems.push(
+      at(
+        'age_at_enrolment',
+        'age_at_enrolment is computed from birth_date and enrolled_on; remove this column',
+      ),
+    );
   }
   return problems;
 }
@@ -203,7 +236,12 @@ function checkColumns(role: InputRole, names: string[], file: string): Problem[]
  * Defines `input_<role>` as a view that converts and checks each cell as it is read, so a
  * Parquet file is scanned in place and never copied; CSV and XLSX rows were copied once.
  */
-async function createTyped(conn: DuckDBConnection, d: Dialect, role: InputRole, source: OpenSource): Promise<void> {
+async function createTyped(
+  conn: DuckDBConnection,
+  d: Dialect,
+  role: InputRole,
+  source: OpenSource,
+): Promise<void> {
   const { columns, relation, ordinal } = source;
   const present = new Map(columns.map((c) => [c.name, c]));
   const selects: string[] = [];
@@ -211,17 +249,25 @@ async function createTyped(conn: DuckDBConnection, d: Dialect, role: InputRole, 
   for (const spec of INPUT_COLUMNS[role]) {
     const column = present.get(spec.name);
     const text = column ? sourceRelation.text(d, column) : 'CAST(NULL AS VARCHAR)';
-    const sql = columnSql(d, spec, text, column && { expr: d.ident(column.name), type: column.type });
+    const sql = columnSql(
+      d,
+      spec,
+      text,
+      column && { expr: d.ident(column.name), type: column.type },
+    );
     selects.push(`${sql.value} AS ${d.ident(spec.name)}`);
     // `||` with NULL is NULL, so a fine cell contributes nothing.
     problems.push(`${d.string(`${spec.name}\t`)} || (${sql.problem})`);
   }
   const known = new Set(INPUT_COLUMNS[role].map((c) => c.name));
   for (const column of columns) {
-    if (!known.has(column.name)) selects.push(`${sourceRelation.text(d, column)} AS ${d.ident(column.name)}`);
+    if (!known.has(column.name))
+      selects.push(`${sourceRelation.text(d, column)} AS ${d.ident(column.name)}`);
   }
   selects.push(`NULLIF(concat_ws(chr(10), ${problems.join(', ')}), '') AS __problem`);
-  await conn.run(`CREATE OR REPLACE TEMP VIEW input_${role} AS SELECT ${ordinal} AS __ord, ${selects.join(', ')} FROM ${relation}`);
+  await conn.run(
+    `CREATE OR REPLACE TEMP VIEW input_${role} AS SELECT ${ordinal} AS __ord, ${selects.join(', ')} FROM ${relation}`,
+  );
 }
 
 async function cellProblems(
@@ -231,8 +277,12 @@ async function cellProblems(
   rowOf: LoadedInput['rowOf'],
 ): Promise<Problem[]> {
   const bad = `FROM input_${role} WHERE __problem IS NOT NULL`;
-  const reader = await conn.runAndReadAll(`SELECT __ord AS ord, __problem ${bad} ORDER BY __ord LIMIT ${MAX_PROBLEMS_PER_FILE}`);
-  const found = reader.getRowObjectsJS().map((r) => ({ ord: Number(r.ord), text: String(r.__problem) }));
+  const reader = await conn.runAndReadAll(
+    `SELECT __ord AS ord, __problem ${bad} ORDER BY __ord LIMIT ${MAX_PROBLEMS_PER_FILE}`,
+  );
+  const found = reader
+    .getRowObjectsJS()
+    .map((r) => ({ ord: Number(r.ord), text: String(r.__problem) }));
   const rows = await rowOf(found.map((f) => f.ord));
   const problems: Problem[] = found.flatMap(({ ord, text }) =>
     text.split('\n').map((line) => {
@@ -243,7 +293,12 @@ async function cellProblems(
   if (found.length === MAX_PROBLEMS_PER_FILE) {
     const counted = await conn.runAndReadAll(`SELECT COUNT(*) AS n ${bad}`);
     const more = Number(counted.getRowObjectsJS()[0]?.n) - MAX_PROBLEMS_PER_FILE;
-    if (more > 0) problems.push({ code: 'input.more', message: `${more} more rows with problems are not listed`, file });
+    if (more > 0)
+      problems.push({
+        code: 'input.more',
+        message: `${more} more rows with problems are not listed`,
+        file,
+      });
   }
   return problems;
 }
@@ -266,7 +321,9 @@ function readerMessage(error: unknown): string {
   const fault = text
     .split('\n')
     .map((l) => l.trim())
-    .find((l) => /^(Expected Number of Columns|Value with unterminated quote|Invalid unicode)/.test(l));
+    .find((l) =>
+      /^(Expected Number of Columns|Value with unterminated quote|Invalid unicode)/.test(l),
+    );
   if (line && fault) return `line ${line}: ${fault}`;
   return firstLine(error);
 }

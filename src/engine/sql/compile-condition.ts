@@ -18,7 +18,8 @@ export interface AttributeColumns {
  */
 export function compileCondition(d: Dialect, c: Condition, columns: AttributeColumns): string {
   if (c.attribute !== AGE_AT_ENROLMENT && !columns.has(c.attribute)) return 'FALSE';
-  const text = c.attribute === AGE_AT_ENROLMENT ? 'CAST(p.__age AS VARCHAR)' : `p.${d.ident(c.attribute)}`;
+  const text =
+    c.attribute === AGE_AT_ENROLMENT ? 'CAST(p.__age AS VARCHAR)' : `p.${d.ident(c.attribute)}`;
   switch (c.op) {
     case 'in':
       return `COALESCE(${text} IN (${c.values.map((v) => d.string(v)).join(', ')}), FALSE)`;

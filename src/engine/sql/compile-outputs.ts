@@ -3,8 +3,9 @@
  * the cap pass results in `run_payments(ord, price, amount, status)`. Amounts are integer
  * cents formatted as decimals with two places, never through a float.
  */
-import type { Contract } from '../../domain/contract/contract.js';
+
 import { STATUSES } from '../../domain/cap-pass.js';
+import type { Contract } from '../../domain/contract/contract.js';
 import type { Dialect } from './dialect.js';
 
 const money = (cents: string) =>

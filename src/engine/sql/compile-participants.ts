@@ -18,18 +18,27 @@ export function reasonSql(d: Dialect, contract: Contract, columns: AttributeColu
   const whens = [
     `WHEN p.enrolled_on NOT BETWEEN ${d.date(from)} AND ${d.date(to)} THEN 'enrolled outside the enrolment window'`,
     ...contract.eligibility.map(
-      (c) => `WHEN NOT ${compileCondition(d, c, columns)} THEN ${d.string(`fails eligibility on ${c.attribute}`)}`,
+      (c) =>
+        `WHEN NOT ${compileCondition(d, c, columns)} THEN ${d.string(`fails eligibility on ${c.attribute}`)}`,
     ),
   ];
   return `CASE ${whens.join(' ')} END`;
 }
 
 /** The segment id, and its position for the cap pass; NULL and −1 without segments. */
-export function segmentSql(d: Dialect, contract: Contract, columns: AttributeColumns): { id: string; index: string } {
+export function segmentSql(
+  d: Dialect,
+  contract: Contract,
+  columns: AttributeColumns,
+): { id: string; index: string } {
   if (contract.segments.length === 0) return { id: 'CAST(NULL AS VARCHAR)', index: '-1' };
   const branch = (value: (i: number, id: string) => string) =>
     `CASE ${contract.segments
-      .map((s, i) => (s.when ? `WHEN ${compileCondition(d, s.when, columns)} THEN ${value(i, s.id)}` : `ELSE ${value(i, s.id)}`))
+      .map((s, i) =>
+        s.when
+          ? `WHEN ${compileCondition(d, s.when, columns)} THEN ${value(i, s.id)}`
+          : `ELSE ${value(i, s.id)}`,
+      )
       .join(' ')} END`;
   return { id: branch((_, id) => d.string(id)), index: branch((i) => String(i)) };
 }
@@ -38,7 +47,12 @@ export function segmentSql(d: Dialect, contract: Contract, columns: AttributeCol
  * Participants enrolled on or before the as-of date, numbered in participant_id code-point
  * order (the numbering is the dense index the cap pass uses), with attributes kept.
  */
-export function participantsSql(d: Dialect, contract: Contract, asOf: LocalDate, columns: AttributeColumns): string {
+export function participantsSql(
+  d: Dialect,
+  contract: Contract,
+  asOf: LocalDate,
+  columns: AttributeColumns,
+): string {
   const segment = segmentSql(d, contract, columns);
   return `CREATE OR REPLACE TEMP TABLE run_participants AS
 SELECT CAST(row_number() OVER (ORDER BY p.participant_id) - 1 AS INTEGER) AS __pidx, p.*,

@@ -28,9 +28,18 @@ export interface RuleTarget {
   readonly anchorTable: string | null;
 }
 
-const MONTH_KINDS = new Set<Rule['kind']>(['employment_start', 'employment_sustained', 'earnings_threshold']);
+const MONTH_KINDS = new Set<Rule['kind']>([
+  'employment_start',
+  'employment_sustained',
+  'earnings_threshold',
+]);
 
-export function compileRule(d: Dialect, pieces: readonly RulePiece[], asOf: LocalDate, target: RuleTarget): string {
+export function compileRule(
+  d: Dialect,
+  pieces: readonly RulePiece[],
+  asOf: LocalDate,
+  target: RuleTarget,
+): string {
   const live = pieces.filter((p) => p.from === null || p.from <= asOf);
   const kind = (live[0] ?? pieces[0])?.rule.kind;
   const anchor = target.anchorTable
@@ -38,10 +47,12 @@ export function compileRule(d: Dialect, pieces: readonly RulePiece[], asOf: Loca
     : 'SELECT __pidx, person_id, enrolled_on AS a FROM run_eligible';
   const anchors = `anchors AS (SELECT __pidx, person_id, a, CAST(${d.monthIndex('a')} AS INTEGER) AS ma FROM (${anchor}) z)`;
   const body = live.map((p) => `(${pieceSql(d, p, asOf)})`).join('\nUNION ALL\n');
-  const found = live.length > 0 ? body : 'SELECT CAST(NULL AS INTEGER) AS __pidx, CAST(NULL AS DATE) AS day WHERE FALSE';
-  const earliest = kind && MONTH_KINDS.has(kind) && live.length > 0
-    ? `${d.monthEnd('MIN(m)')}`
-    : 'MIN(day)';
+  const found =
+    live.length > 0
+      ? body
+      : 'SELECT CAST(NULL AS INTEGER) AS __pidx, CAST(NULL AS DATE) AS day WHERE FALSE';
+  const earliest =
+    kind && MONTH_KINDS.has(kind) && live.length > 0 ? `${d.monthEnd('MIN(m)')}` : 'MIN(day)';
   return `CREATE OR REPLACE TEMP TABLE ${target.table} AS
 WITH ${anchors}
 SELECT __pidx, ${earliest} AS achieved_on FROM (${found}) f GROUP BY __pidx`;
@@ -85,7 +96,8 @@ function monthBounds(piece: RulePiece, asOf: LocalDate): MonthBounds {
   return { first: piece.from ? monthIndex(piece.from) : null, last };
 }
 
-const startOf = (b: MonthBounds, m: string) => (b.first === null ? m : `GREATEST(${m}, ${b.first})`);
+const startOf = (b: MonthBounds, m: string) =>
+  b.first === null ? m : `GREATEST(${m}, ${b.first})`;
 
 function windowEnd(d: Dialect, withinDays: number | undefined): string[] {
   return withinDays === undefined ? [] : [`ev.occurred_on <= ${d.addDays('an.a', withinDays)}`];
@@ -106,7 +118,9 @@ function eventSql(d: Dialect, rule: EventRule, days: (col: string) => string[]):
 function employmentStartSql(d: Dialect, rule: EmploymentStartRule, b: MonthBounds): string {
   const where = [
     'pm.m > an.ma',
-    ...(rule.withinDays === undefined ? [] : [`pm.m <= ${d.monthIndex(d.addDays('an.a', rule.withinDays))}`]),
+    ...(rule.withinDays === undefined
+      ? []
+      : [`pm.m <= ${d.monthIndex(d.addDays('an.a', rule.withinDays))}`]),
     ...(b.first === null ? [] : [`pm.m >= ${b.first}`]),
     `pm.m <= ${b.last}`,
     `pm.cents >= ${ceilHundredths(rule.minEarnings)}`,
@@ -134,7 +148,11 @@ function earningsThresholdSql(rule: EarningsThresholdRule, b: MonthBounds): stri
   return `SELECT w.__pidx, ${m} AS m FROM (${running}) w WHERE w.cumulative >= ${ceilHundredths(rule.totalEarnings)} GROUP BY w.__pidx, w.window_end HAVING ${m} <= LEAST(w.window_end, ${b.last})`;
 }
 
-function assessmentGainSql(d: Dialect, rule: AssessmentGainRule, days: (col: string) => string[]): string {
+function assessmentGainSql(
+  d: Dialect,
+  rule: AssessmentGainRule,
+  days: (col: string) => string[],
+): string {
   const pre = `SELECT __pidx, occurred_on AS d, MAX(value) AS v FROM run_events WHERE type = ${d.string(rule.pre)} AND value IS NOT NULL GROUP BY __pidx, occurred_on`;
   const postWhere = [
     `ev.type = ${d.string(rule.post)}`,

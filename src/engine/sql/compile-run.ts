@@ -42,7 +42,12 @@ GROUP BY s.person_id, i.month`;
  * Every achievement with what the cap pass needs, numbered in cap order: achievement day,
  * then participant_id (the dense index follows code-point order), then outcome position.
  */
-export function achievementsSql(d: Dialect, contract: Contract, tables: readonly string[], columns: AttributeColumns): string {
+export function achievementsSql(
+  d: Dialect,
+  contract: Contract,
+  tables: readonly string[],
+  columns: AttributeColumns,
+): string {
   const union = tables
     .map((t, position) => `SELECT __pidx, ${position} AS outcome, achieved_on FROM ${t}`)
     .join(' UNION ALL ');
@@ -73,7 +78,9 @@ function bonusSql(d: Dialect, contract: Contract, columns: AttributeColumns): st
     for (const [position, rule] of v.outcomes.entries()) {
       if (rule.bonus.length === 0) continue;
       const sum = rule.bonus
-        .map((b) => `CASE WHEN ${compileCondition(d, b.when, columns)} THEN ${b.percent} ELSE 0 END`)
+        .map(
+          (b) => `CASE WHEN ${compileCondition(d, b.when, columns)} THEN ${b.percent} ELSE 0 END`,
+        )
         .join(' + ');
       whens.push(`WHEN ${version} = ${vi} AND x.outcome = ${position} THEN ${sum}`);
     }

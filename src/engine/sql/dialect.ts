@@ -35,7 +35,8 @@ export const duckdb: Dialect = {
   decimal: (value) => `CAST('${value.text}' AS ${NUMBER_TYPE})`,
   numberType: NUMBER_TYPE,
   monthIndex: (d) => `(EXTRACT(YEAR FROM ${d}) * 12 + EXTRACT(MONTH FROM ${d}) - 1)`,
-  monthEnd: (m) => `last_day(make_date(CAST((${m}) // 12 AS BIGINT), CAST((${m}) % 12 + 1 AS BIGINT), 1))`,
+  monthEnd: (m) =>
+    `last_day(make_date(CAST((${m}) // 12 AS BIGINT), CAST((${m}) % 12 + 1 AS BIGINT), 1))`,
   addDays: (d, days) => `CAST(${d} + INTERVAL ${Math.trunc(days)} DAY AS DATE)`,
   dayNumber: (d) => `CAST(${d} - DATE '1970-01-01' AS INTEGER)`,
   matches: (t, pattern) => `regexp_full_match(${t}, ${duckdb.string(pattern)})`,
