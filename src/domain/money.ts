@@ -40,11 +40,14 @@ export function minCents(a: Cents, b: Cents): Cents {
   return a < b ? a : b;
 }
 
-/** `amount × (100 + percent) / 100`, rounded half up to the cent, in integers only. */
+/**
+ * `amount × (100 + percent) / 100`, rounded half up to the cent, in integers only: the
+ * remainder is subtracted before dividing, so the division is exact. Amounts are ≥ 0.
+ */
 export function applyPercentBonus(amount: Cents, percent: number): Cents {
-  const scaled = BigInt(amount) * BigInt(100 + percent);
-  const rounded = (scaled + 50n) / 100n;
-  return cents(Number(rounded));
+  if (percent === 0) return amount;
+  const scaled = cents(amount * (100 + percent) + 50);
+  return cents((scaled - (scaled % 100)) / 100);
 }
 
 /** `1234` → `"12.34"`; always two decimals whatever the currency. */

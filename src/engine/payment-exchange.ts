@@ -43,28 +43,29 @@ export async function readAchievements(conn: DuckDBConnection): Promise<Achievem
 }
 
 const CHUNK = 2048;
+const INT32_MAX = 2 ** 31 - 1;
 
-export async function appendPayments(
-  conn: DuckDBConnection,
-  payments: PaymentColumns,
-): Promise<void> {
+/**
+ * Appends the cap pass results as `run_payments(price, amount, status)`; row i is
+ * achievement ord i (the appender keeps insertion order, so `rowid` = ord). Cents travel as
+ * INTEGER when every amount fits, which spares a BigInt per value; otherwise as BIGINT.
+ */
+export async function appendPayments(conn: DuckDBConnection, payments: PaymentColumns): Promise<void> {
+  const small = payments.price.every((p) => p <= INT32_MAX);
+  const money = small ? INTEGER : BIGINT;
   await conn.run(
-    'CREATE OR REPLACE TEMP TABLE run_payments (ord INTEGER, price BIGINT, amount BIGINT, status UTINYINT)',
+    `CREATE OR REPLACE TEMP TABLE run_payments (price ${money}, amount ${money}, status UTINYINT)`,
   );
   const appender = await conn.createAppender('run_payments');
   const count = payments.price.length;
+  const values = (array: Float64Array, start: number, size: number) =>
+    small ? Array.from(array.subarray(start, start + size)) : Array.from(array.subarray(start, start + size), BigInt);
   for (let start = 0; start < count; start += CHUNK) {
     const size = Math.min(CHUNK, count - start);
-    const chunk = DuckDBDataChunk.create([INTEGER, BIGINT, BIGINT, UTINYINT], size);
-    const range = (array: Float64Array | Uint8Array) =>
-      Array.from(array.subarray(start, start + size));
-    chunk.setColumnValues(
-      0,
-      Array.from({ length: size }, (_, i) => start + i),
-    );
-    chunk.setColumnValues(1, range(payments.price).map(BigInt));
-    chunk.setColumnValues(2, range(payments.amount).map(BigInt));
-    chunk.setColumnValues(3, range(payments.status));
+    const chunk = DuckDBDataChunk.create([money, money, UTINYINT], size);
+    chunk.setColumnValues(0, values(payments.price, start, size));
+    chunk.setColumnValues(1, values(payments.amount, start, size));
+    chunk.setColumnValues(2, Array.from(payments.status.subarray(start, start + size)));
     appender.appendDataChunk(chunk);
   }
   appender.closeSync();

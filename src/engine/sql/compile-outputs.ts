@@ -1,6 +1,6 @@
 /**
  * SQL that writes achievements.csv and participants.csv (spec §4) from the run tables and
- * the cap pass results in `run_payments(ord, price, amount, status)`. Amounts are integer
+ * the cap pass results in `run_payments(price, amount, status)`, row i for achievement ord i. Amounts are integer
  * cents formatted as decimals with two places, never through a float.
  */
 
@@ -8,8 +8,8 @@ import { STATUSES } from '../../domain/cap-pass.js';
 import type { Contract } from '../../domain/contract/contract.js';
 import type { Dialect } from './dialect.js';
 
-const money = (cents: string) =>
-  `CAST((${cents}) // 100 AS VARCHAR) || '.' || lpad(CAST((${cents}) % 100 AS VARCHAR), 2, '0')`;
+/** Cents as a two-decimal amount: an exact decimal product, printed with both places. */
+const money = (cents: string) => `CAST(${cents} AS DECIMAL(38,0)) * CAST(0.01 AS DECIMAL(3,2))`;
 
 const pick = (d: Dialect, index: string, names: readonly string[]) =>
   `CASE ${index} ${names.map((n, i) => `WHEN ${i} THEN ${d.string(n)}`).join(' ')} END`;
@@ -20,19 +20,19 @@ export function achievementsCsvSql(d: Dialect, contract: Contract, path: string)
   const outcomes = contract.versions[0]?.outcomes.map((o) => o.id) ?? [];
   const versions = contract.versions.map((v) => v.id);
   return `COPY (
-SELECT p.participant_id, p.provider_id, p.__segment AS segment,
+SELECT a.participant_id, a.provider_id, a.segment_id AS segment,
   ${pick(d, 'a.outcome', outcomes)} AS outcome_id,
   strftime(a.achieved_on, '%Y-%m-%d') AS achieved_on,
   ${pick(d, 'a.version', versions)} AS version,
   ${money('pay.price')} AS price, ${money('pay.amount')} AS amount,
   ${pick(d, 'pay.status', STATUSES)} AS status
-FROM run_achievements a JOIN run_payments pay ON pay.ord = a.ord JOIN run_participants p ON p.__pidx = a.__pidx
+FROM run_achievements a JOIN run_payments pay ON pay.rowid = a.ord
 ORDER BY a.ord
 ) TO ${d.string(path)} ${copyOptions}`;
 }
 
 export const participantTotalsSql = `CREATE OR REPLACE TEMP TABLE run_totals AS
-SELECT a.__pidx, SUM(pay.amount) AS total FROM run_achievements a JOIN run_payments pay ON pay.ord = a.ord GROUP BY a.__pidx`;
+SELECT a.__pidx, SUM(pay.amount) AS total FROM run_achievements a JOIN run_payments pay ON pay.rowid = a.ord GROUP BY a.__pidx`;
 
 export function participantsCsvSql(d: Dialect, path: string): string {
   return `COPY (
