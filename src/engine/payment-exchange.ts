@@ -50,7 +50,10 @@ const INT32_MAX = 2 ** 31 - 1;
  * achievement ord i (the appender keeps insertion order, so `rowid` = ord). Cents travel as
  * INTEGER when every amount fits, which spares a BigInt per value; otherwise as BIGINT.
  */
-export async function appendPayments(conn: DuckDBConnection, payments: PaymentColumns): Promise<void> {
+export async function appendPayments(
+  conn: DuckDBConnection,
+  payments: PaymentColumns,
+): Promise<void> {
   const small = payments.price.every((p) => p <= INT32_MAX);
   const money = small ? INTEGER : BIGINT;
   await conn.run(
@@ -59,7 +62,9 @@ export async function appendPayments(conn: DuckDBConnection, payments: PaymentCo
   const appender = await conn.createAppender('run_payments');
   const count = payments.price.length;
   const values = (array: Float64Array, start: number, size: number) =>
-    small ? Array.from(array.subarray(start, start + size)) : Array.from(array.subarray(start, start + size), BigInt);
+    small
+      ? Array.from(array.subarray(start, start + size))
+      : Array.from(array.subarray(start, start + size), BigInt);
   for (let start = 0; start < count; start += CHUNK) {
     const size = Math.min(CHUNK, count - start);
     const chunk = DuckDBDataChunk.create([money, money, UTINYINT], size);
