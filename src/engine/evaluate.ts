@@ -15,13 +15,13 @@ import type { Contract } from '../domain/contract/contract.js';
 import { rulePieces } from '../domain/contract/versions.js';
 import type { LocalDate } from '../domain/local-date.js';
 import { type Cents, cents } from '../domain/money.js';
-import { type Problem, ProblemsError, sortProblems } from '../domain/problem.js';
+import { ProblemsError, sortProblems } from '../domain/problem.js';
 import { buildSummary, type Summary, summaryJson } from '../domain/summary.js';
 import { openSession } from './duckdb-session.js';
 import { appendPayments, readAchievements } from './payment-exchange.js';
-import { duplicateParticipants, unknownEventParticipants } from './snapshot/cross-checks.js';
+import { inputProblems } from './snapshot/cross-checks.js';
 import { INPUT_ROLES, type InputRole } from './snapshot/input-tables.js';
-import { type LoadedInput, loadInput } from './snapshot/load-input.js';
+import { type LoadedInput, openInput } from './snapshot/load-input.js';
 import {
   achievementsCsvSql,
   participantsCsvSql,
@@ -96,9 +96,10 @@ export async function evaluateInSession(
   for (const role of INPUT_ROLES) {
     step(`reading ${role}`);
     const input = request.inputs[role];
-    loaded[role] = await loadInput(conn, d, role, input.path, input.file);
+    loaded[role] = await openInput(conn, d, role, input.path, input.file);
   }
-  await checkInputs(conn, loaded);
+  const problems = await inputProblems(conn, loaded);
+  if (problems.length > 0) throw new ProblemsError(sortProblems(problems));
 
   step('participants and eligibility');
   const attributes = new Set(
@@ -155,21 +156,6 @@ export async function evaluateInSession(
   await writeFile(join(outDir, 'summary.json'), summaryJson(summary));
   onProgress('done', total, total);
   return { summary, achievements, payments };
-}
-
-async function checkInputs(
-  conn: DuckDBConnection,
-  loaded: Record<InputRole, LoadedInput>,
-): Promise<void> {
-  const problems: Problem[] = INPUT_ROLES.flatMap((role) => loaded[role].problems);
-  const readable = (role: InputRole) =>
-    !loaded[role].problems.some((p) => p.code === 'input.file' || p.code === 'input.header');
-  if (readable('participants'))
-    problems.push(...(await duplicateParticipants(conn, loaded.participants)));
-  if (readable('participants') && readable('events')) {
-    problems.push(...(await unknownEventParticipants(conn, loaded.events, loaded.participants)));
-  }
-  if (problems.length > 0) throw new ProblemsError(sortProblems(problems));
 }
 
 async function participantCounts(

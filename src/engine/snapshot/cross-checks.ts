@@ -1,10 +1,12 @@
 /**
  * Checks that span rows or files (spec §1, Bad input): duplicate participant ids, and
- * events for participants the participants file does not have.
+ * events for participants the participants file does not have; and the order in which a
+ * run checks its inputs.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Problem } from '../../domain/problem.js';
-import { type LoadedInput, MAX_PROBLEMS_PER_FILE } from './load-input.js';
+import type { InputRole } from './input-tables.js';
+import { cellProblems, isReadable, type LoadedInput, MAX_PROBLEMS_PER_FILE } from './load-input.js';
 
 export async function duplicateParticipants(
   conn: DuckDBConnection,
@@ -48,4 +50,25 @@ export async function unknownEventParticipants(
     row: rows.get(f.ord) as number,
     column: 'participant_id',
   }));
+}
+
+/** Every problem of the three files: file and header problems, bad cells, cross-file checks. */
+export async function inputProblems(
+  conn: DuckDBConnection,
+  loaded: Record<InputRole, LoadedInput>,
+): Promise<Problem[]> {
+  const { participants, events, employment } = loaded;
+  const problems: Problem[] = [
+    ...participants.problems,
+    ...events.problems,
+    ...employment.problems,
+  ];
+  for (const input of [participants, events, employment]) {
+    if (isReadable(input)) problems.push(...(await cellProblems(conn, input)));
+  }
+  if (isReadable(participants)) problems.push(...(await duplicateParticipants(conn, participants)));
+  if (isReadable(participants) && isReadable(events)) {
+    problems.push(...(await unknownEventParticipants(conn, events, participants)));
+  }
+  return problems;
 }

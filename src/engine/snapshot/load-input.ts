@@ -1,7 +1,8 @@
 /**
- * Loads one input file (CSV, Parquet or XLSX) into a typed DuckDB table, checking every
- * cell in the same scan. Problems come back as data with file, row and column; the table
- * is internal to the run, so a bad file never leaves anything behind.
+ * Opens one input file (CSV, Parquet or XLSX) as a DuckDB view that converts and checks
+ * every cell as it is read. File-level and header problems come back at once; bad cells are
+ * listed by `cellProblems`, or counted during a scan the run makes anyway. Everything lives
+ * in the run's private database, so a bad file never leaves anything behind.
  */
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
@@ -12,7 +13,7 @@ import { digestFile } from '../../files/file-digest.js';
 import { readFirstSheet } from '../../files/xlsx-sheet.js';
 import type { Dialect } from '../sql/dialect.js';
 import { columnSql } from './column-checks.js';
-import { INPUT_COLUMNS, type InputRole, RESERVED_PREFIX } from './input-tables.js';
+import { INPUT_COLUMNS, type InputRole, MATERIALISED, RESERVED_PREFIX } from './input-tables.js';
 import { type SourceColumn, sourceRelation } from './source-relation.js';
 
 /** Most problems listed per file; the count of the rest is reported. */
@@ -30,7 +31,7 @@ export interface LoadedInput {
   readonly rowOf: (ordinals: readonly number[]) => Promise<Map<number, number>>;
 }
 
-export async function loadInput(
+export async function openInput(
   conn: DuckDBConnection,
   d: Dialect,
   role: InputRole,
@@ -80,7 +81,7 @@ export async function loadInput(
     return { ...fail(''), sha256, problems: [...source.problems, ...headerProblems] };
   }
   await createTyped(conn, d, role, source);
-  const problems = [...source.problems, ...(await cellProblems(conn, role, file, source.rowOf))];
+  const problems = source.problems;
   const known = new Set(INPUT_COLUMNS[role].map((c) => c.name));
   const extraColumns = source.columns.map((c) => c.name).filter((n) => !known.has(n));
   return { role, file, sha256, extraColumns, problems, rowOf: source.rowOf };
@@ -233,8 +234,9 @@ function checkColumns(role: InputRole, names: string[], file: string): Problem[]
 }
 
 /**
- * Defines `input_<role>` as a view that converts and checks each cell as it is read, so a
- * Parquet file is scanned in place and never copied; CSV and XLSX rows were copied once.
+ * Defines `input_<role>`: every cell converted to its type, with `__problem` naming the bad
+ * cells of its row and `__ord` numbering the records. Small inputs become a table; the
+ * employment file stays a view, so a Parquet file is scanned in place and never copied.
  */
 async function createTyped(
   conn: DuckDBConnection,
@@ -265,17 +267,20 @@ async function createTyped(
       selects.push(`${sourceRelation.text(d, column)} AS ${d.ident(column.name)}`);
   }
   selects.push(`NULLIF(concat_ws(chr(10), ${problems.join(', ')}), '') AS __problem`);
+  const kind = MATERIALISED.has(role) ? 'TABLE' : 'VIEW';
   await conn.run(
-    `CREATE OR REPLACE TEMP VIEW input_${role} AS SELECT ${ordinal} AS __ord, ${selects.join(', ')} FROM ${relation}`,
+    `CREATE OR REPLACE TEMP ${kind} input_${role} AS SELECT ${ordinal} AS __ord, ${selects.join(', ')} FROM ${relation}`,
   );
 }
 
-async function cellProblems(
-  conn: DuckDBConnection,
-  role: InputRole,
-  file: string,
-  rowOf: LoadedInput['rowOf'],
-): Promise<Problem[]> {
+/** Whether the file could be opened and has the columns it needs, so its cells can be checked. */
+export function isReadable(input: LoadedInput): boolean {
+  return !input.problems.some((p) => p.code === 'input.file' || p.code === 'input.header');
+}
+
+/** Scans `input_<role>` and lists its bad cells, with row numbers as users see them. */
+export async function cellProblems(conn: DuckDBConnection, input: LoadedInput): Promise<Problem[]> {
+  const { role, file, rowOf } = input;
   const bad = `FROM input_${role} WHERE __problem IS NOT NULL`;
   const reader = await conn.runAndReadAll(
     `SELECT __ord AS ord, __problem ${bad} ORDER BY __ord LIMIT ${MAX_PROBLEMS_PER_FILE}`,

@@ -20,13 +20,13 @@ export function achievementsCsvSql(d: Dialect, contract: Contract, path: string)
   const outcomes = contract.versions[0]?.outcomes.map((o) => o.id) ?? [];
   const versions = contract.versions.map((v) => v.id);
   return `COPY (
-SELECT a.participant_id, a.provider_id, a.segment_id AS segment,
+SELECT p.participant_id, p.provider_id, p.__segment AS segment,
   ${pick(d, 'a.outcome', outcomes)} AS outcome_id,
   strftime(a.achieved_on, '%Y-%m-%d') AS achieved_on,
   ${pick(d, 'a.version', versions)} AS version,
   ${money('pay.price')} AS price, ${money('pay.amount')} AS amount,
   ${pick(d, 'pay.status', STATUSES)} AS status
-FROM run_achievements a JOIN run_payments pay ON pay.rowid = a.ord
+FROM run_achievements a JOIN run_payments pay ON pay.rowid = a.ord JOIN run_participants p ON p.__pidx = a.__pidx
 ORDER BY a.ord
 ) TO ${d.string(path)} ${copyOptions}`;
 }

@@ -56,7 +56,7 @@ SELECT CAST(row_number() OVER (ORDER BY x.achieved_on, x.__pidx, x.outcome) - 1 
   x.__pidx, CAST(x.outcome AS INTEGER) AS outcome, x.achieved_on,
   ${d.dayNumber('x.achieved_on')} AS day,
   CAST(${versionSql(d, contract, 'x.achieved_on')} AS INTEGER) AS version,
-  p.__seg AS segment, p.participant_id, p.provider_id, p.__segment AS segment_id,
+  p.__seg AS segment,
   CAST(${bonusSql(d, contract, columns)} AS INTEGER) AS bonus
 FROM (${union}) x JOIN run_participants p ON p.__pidx = x.__pidx`;
 }
