@@ -3,7 +3,7 @@
  * integers as digits, dates as YYYY-MM-DD, booleans as true/false. A formula is refused,
  * not evaluated: its cached result may be stale, and a bill must not depend on it.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Problem } from '../domain/problem.js';
 
 export interface Sheet {
@@ -14,7 +14,9 @@ export interface Sheet {
 }
 
 export async function readFirstSheet(path: string, file: string): Promise<Sheet | null> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on demand: the library takes a third of a second to load, and most runs read CSV or Parquet.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   await workbook.xlsx.readFile(path);
   const sheet = workbook.worksheets[0];
   if (!sheet || sheet.rowCount === 0) return null;
@@ -30,7 +32,7 @@ export async function readFirstSheet(path: string, file: string): Promise<Sheet 
     const row = sheet.getRow(r);
     const cells = header.map((name, i) => {
       const cell = row.getCell(i + 1);
-      if (cell.formula || cell.type === ExcelJS.ValueType.Formula) {
+      if (cell.formula || cell.type === excel.ValueType.Formula) {
         problems.push({
           code: 'input.formula',
           message: `cell ${cell.address} holds a formula (=${cell.formula}); paste its value instead`,
