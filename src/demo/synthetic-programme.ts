@@ -53,7 +53,7 @@ export async function writeProgramme(
   const u = (salt: number, ...cols: string[]) =>
     `(hash(${size.seed}, ${salt}, ${cols.join(', ')}) % 1000000)`;
   onStep('people');
-  await conn.run(`CREATE OR REPLACE TEMP TABLE synth_people AS
+  await conn.run(`CREATE OR REPLACE TABLE synth_people AS
 SELECT i, i < ${size.participants} AS enrolled,
   CAST(DATE '2018-04-01' + CAST(${u(1, 'i')} % 640 AS INTEGER) AS DATE) AS enrolled_on,
   ${u(2, 'i')} AS luck,

@@ -1,12 +1,14 @@
 /**
  * One in-memory DuckDB database per run: nothing of a run outlives it, and large inputs
- * spill to a temporary folder instead of failing.
+ * spill to a temporary folder instead of failing. A run may open more connections to the
+ * same database to work on two things at once; all close with the session.
  */
 import { tmpdir } from 'node:os';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 
 export interface DuckDBSession {
   readonly conn: DuckDBConnection;
+  connect(): Promise<DuckDBConnection>;
   close(): void;
 }
 
@@ -15,11 +17,16 @@ export async function openSession(): Promise<DuckDBSession> {
     temp_directory: tmpdir(),
     preserve_insertion_order: 'true',
   });
-  const conn = await instance.connect();
+  const connections = [await instance.connect()];
   return {
-    conn,
+    conn: connections[0] as DuckDBConnection,
+    async connect() {
+      const extra = await instance.connect();
+      connections.push(extra);
+      return extra;
+    },
     close() {
-      conn.closeSync();
+      for (const c of connections) c.closeSync();
       instance.closeSync();
     },
   };

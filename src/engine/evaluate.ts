@@ -17,9 +17,9 @@ import type { LocalDate } from '../domain/local-date.js';
 import { type Cents, cents } from '../domain/money.js';
 import { ProblemsError, sortProblems } from '../domain/problem.js';
 import { buildSummary, type Summary, summaryJson } from '../domain/summary.js';
-import { openSession } from './duckdb-session.js';
+import { type DuckDBSession, openSession } from './duckdb-session.js';
 import { appendPayments, readAchievements } from './payment-exchange.js';
-import { inputProblems } from './snapshot/cross-checks.js';
+import { employmentCellProblems, inputProblems } from './snapshot/cross-checks.js';
 import { INPUT_ROLES, type InputRole } from './snapshot/input-tables.js';
 import { type LoadedInput, openInput } from './snapshot/load-input.js';
 import {
@@ -72,21 +72,22 @@ export async function evaluate(
 ): Promise<EvaluationResult> {
   const session = await openSession();
   try {
-    return await evaluateInSession(session.conn, request, outDir, onProgress);
+    return await evaluateInSession(session, request, outDir, onProgress);
   } finally {
     session.close();
   }
 }
 
-/** Evaluates on an open connection and leaves the run tables there for `explain`. */
+/** Evaluates in an open session and leaves the run tables there for `explain`. */
 export async function evaluateInSession(
-  conn: DuckDBConnection,
+  session: DuckDBSession,
   request: EvaluationRequest,
   outDir: string,
   onProgress: ProgressListener = () => {},
   d: Dialect = duckdb,
 ): Promise<EvaluationResult> {
   const { contract, asOf } = request;
+  const conn = session.conn;
   const outcomes = contract.versions[0]?.outcomes ?? [];
   const total = INPUT_ROLES.length + 3 + outcomes.length;
   let done = 0;
@@ -98,8 +99,13 @@ export async function evaluateInSession(
     const input = request.inputs[role];
     loaded[role] = await openInput(conn, d, role, input.path, input.file);
   }
+  // The employment cells, tens of millions at national scale, are checked on a second
+  // connection while the run goes on; no output is written before the check is back.
+  const employmentCheck = employmentCellProblems(await session.connect(), loaded.employment);
+  employmentCheck.catch(() => {}); // awaited below; never an unhandled rejection meanwhile
   const problems = await inputProblems(conn, loaded);
-  if (problems.length > 0) throw new ProblemsError(sortProblems(problems));
+  if (problems.length > 0)
+    throw new ProblemsError(sortProblems([...problems, ...(await employmentCheck)]));
 
   step('participants and eligibility');
   const attributes = new Set(
@@ -135,6 +141,9 @@ export async function evaluateInSession(
   const payments = payAchievements(contract, achievements, counts.total);
   await appendPayments(conn, payments);
   await conn.run(participantTotalsSql);
+
+  const lateProblems = await employmentCheck;
+  if (lateProblems.length > 0) throw new ProblemsError(sortProblems(lateProblems));
 
   step('writing outputs');
   await conn.run(achievementsCsvSql(d, contract, join(outDir, 'achievements.csv')));

@@ -36,7 +36,7 @@ export async function explain(
   const session = await openSession();
   const scratch = await mkdtemp(join(tmpdir(), 'resulta-explain-'));
   try {
-    const result = await evaluateInSession(session.conn, request, scratch);
+    const result = await evaluateInSession(session, request, scratch);
     return await explainFromRun(session.conn, request, result, participantId);
   } finally {
     session.close();

@@ -57,7 +57,7 @@ export async function appendPayments(
   const small = payments.price.every((p) => p <= INT32_MAX);
   const money = small ? INTEGER : BIGINT;
   await conn.run(
-    `CREATE OR REPLACE TEMP TABLE run_payments (price ${money}, amount ${money}, status UTINYINT)`,
+    `CREATE OR REPLACE TABLE run_payments (price ${money}, amount ${money}, status UTINYINT)`,
   );
   const appender = await conn.createAppender('run_payments');
   const count = payments.price.length;

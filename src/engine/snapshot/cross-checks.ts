@@ -52,7 +52,10 @@ export async function unknownEventParticipants(
   }));
 }
 
-/** Every problem of the three files: file and header problems, bad cells, cross-file checks. */
+/**
+ * Every problem of the three files (file and header problems, bad cells, cross-file
+ * checks) except the employment file's cells, which `employmentCellProblems` lists.
+ */
 export async function inputProblems(
   conn: DuckDBConnection,
   loaded: Record<InputRole, LoadedInput>,
@@ -63,7 +66,7 @@ export async function inputProblems(
     ...events.problems,
     ...employment.problems,
   ];
-  for (const input of [participants, events, employment]) {
+  for (const input of [participants, events]) {
     if (isReadable(input)) problems.push(...(await cellProblems(conn, input)));
   }
   if (isReadable(participants)) problems.push(...(await duplicateParticipants(conn, participants)));
@@ -71,4 +74,11 @@ export async function inputProblems(
     problems.push(...(await unknownEventParticipants(conn, events, participants)));
   }
   return problems;
+}
+
+export async function employmentCellProblems(
+  conn: DuckDBConnection,
+  employment: LoadedInput,
+): Promise<Problem[]> {
+  return isReadable(employment) ? cellProblems(conn, employment) : [];
 }

@@ -114,7 +114,7 @@ async function openSource(
     }
     try {
       await conn.run(
-        `CREATE OR REPLACE TEMP TABLE raw_${role} AS SELECT * FROM ${sourceRelation.csv(d, path, header)}`,
+        `CREATE OR REPLACE TABLE raw_${role} AS SELECT * FROM ${sourceRelation.csv(d, path, header)}`,
       );
     } catch (error) {
       return { problem: `cannot read the file: ${readerMessage(error)}` };
@@ -171,7 +171,7 @@ async function openXlsx(
   const names = sheet.header.map((n, i) => (n === '' ? `column ${i + 1}` : n));
   if (new Set(names).size === names.length) {
     await conn.run(
-      `CREATE OR REPLACE TEMP TABLE ${table} (${names.map((n) => `${d.ident(n)} VARCHAR`).join(', ')})`,
+      `CREATE OR REPLACE TABLE ${table} (${names.map((n) => `${d.ident(n)} VARCHAR`).join(', ')})`,
     );
     const appender = await conn.createAppender(table);
     for (const { cells } of sheet.rows) {
@@ -269,7 +269,7 @@ async function createTyped(
   selects.push(`NULLIF(concat_ws(chr(10), ${problems.join(', ')}), '') AS __problem`);
   const kind = MATERIALISED.has(role) ? 'TABLE' : 'VIEW';
   await conn.run(
-    `CREATE OR REPLACE TEMP ${kind} input_${role} AS SELECT ${ordinal} AS __ord, ${selects.join(', ')} FROM ${relation}`,
+    `CREATE OR REPLACE ${kind} input_${role} AS SELECT ${ordinal} AS __ord, ${selects.join(', ')} FROM ${relation}`,
   );
 }
 

@@ -31,7 +31,7 @@ ORDER BY a.ord
 ) TO ${d.string(path)} ${copyOptions}`;
 }
 
-export const participantTotalsSql = `CREATE OR REPLACE TEMP TABLE run_totals AS
+export const participantTotalsSql = `CREATE OR REPLACE TABLE run_totals AS
 SELECT a.__pidx, SUM(pay.amount) AS total FROM run_achievements a JOIN run_payments pay ON pay.rowid = a.ord GROUP BY a.__pidx`;
 
 export function participantsCsvSql(d: Dialect, path: string): string {

@@ -54,7 +54,7 @@ export function participantsSql(
   columns: AttributeColumns,
 ): string {
   const segment = segmentSql(d, contract, columns);
-  return `CREATE OR REPLACE TEMP TABLE run_participants AS
+  return `CREATE OR REPLACE TABLE run_participants AS
 SELECT CAST(row_number() OVER (ORDER BY p.participant_id) - 1 AS INTEGER) AS __pidx, p.*,
   ${reasonSql(d, contract, columns)} AS __reason,
   ${segment.id} AS __segment,

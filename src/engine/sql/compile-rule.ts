@@ -53,7 +53,7 @@ export function compileRule(
       : 'SELECT CAST(NULL AS INTEGER) AS __pidx, CAST(NULL AS DATE) AS day WHERE FALSE';
   const earliest =
     kind && MONTH_KINDS.has(kind) && live.length > 0 ? `${d.monthEnd('MIN(m)')}` : 'MIN(day)';
-  return `CREATE OR REPLACE TEMP TABLE ${target.table} AS
+  return `CREATE OR REPLACE TABLE ${target.table} AS
 WITH ${anchors}
 SELECT __pidx, ${earliest} AS achieved_on FROM (${found}) f GROUP BY __pidx`;
 }

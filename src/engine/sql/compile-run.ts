@@ -9,17 +9,17 @@ import { type AttributeColumns, compileCondition } from './compile-condition.js'
 import type { Dialect } from './dialect.js';
 
 /** The people behind eligible participants, numbered so employment joins on integers. */
-export const personsSql = `CREATE OR REPLACE TEMP TABLE run_persons AS
+export const personsSql = `CREATE OR REPLACE TABLE run_persons AS
 SELECT person_key, CAST(row_number() OVER (ORDER BY person_key) AS INTEGER) AS person_id
 FROM (SELECT DISTINCT person_key FROM run_participants WHERE __reason IS NULL AND person_key IS NOT NULL) k`;
 
-export const eligibleSql = `CREATE OR REPLACE TEMP TABLE run_eligible AS
+export const eligibleSql = `CREATE OR REPLACE TABLE run_eligible AS
 SELECT p.__pidx, p.participant_id, s.person_id, p.enrolled_on
 FROM run_participants p LEFT JOIN run_persons s ON s.person_key = p.person_key
 WHERE p.__reason IS NULL`;
 
 export function eventsSql(d: Dialect, asOf: LocalDate): string {
-  return `CREATE OR REPLACE TEMP TABLE run_events AS
+  return `CREATE OR REPLACE TABLE run_events AS
 SELECT e.__pidx, i.type, i.occurred_on, i.value,
   COALESCE(i.verified, FALSE) OR COALESCE(i.source IN ('admin', 'verifier'), FALSE) AS verified
 FROM input_events i JOIN run_eligible e ON e.participant_id = i.participant_id
@@ -31,7 +31,7 @@ WHERE i.occurred_on <= ${d.date(asOf)}`;
  * only complete months up to the as-of day, only people who are eligible participants.
  */
 export function monthsSql(asOf: LocalDate): string {
-  return `CREATE OR REPLACE TEMP TABLE run_months AS
+  return `CREATE OR REPLACE TABLE run_months AS
 SELECT s.person_id, i.month AS m, SUM(i.earnings) AS cents
 FROM input_employment i JOIN run_persons s ON s.person_key = i.person_key
 WHERE i.month <= ${lastCompleteMonth(asOf)}
@@ -51,7 +51,7 @@ export function achievementsSql(
   const union = tables
     .map((t, position) => `SELECT __pidx, ${position} AS outcome, achieved_on FROM ${t}`)
     .join(' UNION ALL ');
-  return `CREATE OR REPLACE TEMP TABLE run_achievements AS
+  return `CREATE OR REPLACE TABLE run_achievements AS
 SELECT CAST(row_number() OVER (ORDER BY x.achieved_on, x.__pidx, x.outcome) - 1 AS INTEGER) AS ord,
   x.__pidx, CAST(x.outcome AS INTEGER) AS outcome, x.achieved_on,
   ${d.dayNumber('x.achieved_on')} AS day,
