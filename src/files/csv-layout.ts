@@ -5,6 +5,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { csvRecords } from './csv-records.js';
 
 const QUOTE = 34;
 const LF = 10;
@@ -19,33 +20,10 @@ export async function readCsvHeader(path: string): Promise<string[] | null> {
     let text = buffer.subarray(0, bytesRead).toString('utf8');
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     if (text.trim().length === 0) return null;
-    return splitHeader(text);
+    return (csvRecords(text, 1)[0] ?? []).map((name) => name.trim());
   } finally {
     await handle.close();
   }
-}
-
-function splitHeader(text: string): string[] {
-  const names: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      names.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') break;
-    else field += ch;
-  }
-  names.push(field);
-  return names.map((n) => n.trim());
 }
 
 /**

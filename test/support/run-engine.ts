@@ -11,6 +11,7 @@ import { parseContract } from '../../src/domain/contract/parse-contract.js';
 import { parseLocalDate } from '../../src/domain/local-date.js';
 import type { Summary } from '../../src/domain/summary.js';
 import { type EvaluationResult, evaluate } from '../../src/engine/evaluate.js';
+import { csvRecords } from '../../src/files/csv-records.js';
 
 export interface Case {
   contract: string;
@@ -96,32 +97,9 @@ export async function runFiles(
   };
 }
 
-/** A small RFC 4180 reader for the engine's own outputs. */
+/** The engine's CSV outputs as objects keyed by header. */
 export function parseCsv(text: string): Record<string, string>[] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      record.push(field);
-      field = '';
-    } else if (ch === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else field += ch;
-  }
-  const [header, ...rows] = records;
+  const [header, ...rows] = csvRecords(text);
   return rows.map((r) => Object.fromEntries((header ?? []).map((h, i) => [h, r[i] ?? ''])));
 }
 
