@@ -281,3 +281,20 @@ segments:
     expect(out.participants.map((p) => p.eligible)).toEqual(['true', 'false', 'true']);
   });
 });
+
+describe('conditions on typed columns', () => {
+  it('compares dates and other typed participant columns as their text', async () => {
+    const contract = head(
+      `  - { id: done, kind: event, event: done, after: enrolment, price: 1 }`,
+      `eligibility:
+  - { attribute: enrolled_on, in: ["2018-03-01", "not a date"] }
+  - { attribute: birth_date, between: [1, 2] }`,
+    );
+    const participants =
+      'participant_id,provider_id,enrolled_on,birth_date\nA,p,2018-03-01,2000-01-01\n';
+    const out = await runCase({ contract, participants, asOf: '2019-01-01' });
+    expect(out.participants.map((p) => [p.eligible, p.reason])).toEqual([
+      ['false', 'fails eligibility on birth_date'],
+    ]);
+  });
+});

@@ -18,8 +18,9 @@ export interface AttributeColumns {
  */
 export function compileCondition(d: Dialect, c: Condition, columns: AttributeColumns): string {
   if (c.attribute !== AGE_AT_ENROLMENT && !columns.has(c.attribute)) return 'FALSE';
-  const text =
-    c.attribute === AGE_AT_ENROLMENT ? 'CAST(p.__age AS VARCHAR)' : `p.${d.ident(c.attribute)}`;
+  // Every attribute compares as its text; the typed columns (dates) read as YYYY-MM-DD.
+  const column = c.attribute === AGE_AT_ENROLMENT ? 'p.__age' : `p.${d.ident(c.attribute)}`;
+  const text = `CAST(${column} AS VARCHAR)`;
   switch (c.op) {
     case 'in':
       return `COALESCE(${text} IN (${c.values.map((v) => d.string(v)).join(', ')}), FALSE)`;
