@@ -1,0 +1,63 @@
+/**
+ * The evidence pack of an evaluation run: a zip holding the contract, the input snapshot,
+ * the outputs and a manifest of SHA-256 hashes, from which anyone can re-run the bill with
+ * `resulta evaluate` and get the same bytes. Zip entries carry a fixed time, so the same
+ * run always packs to the same bytes.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { zipSync } from 'fflate';
+
+export const PACK_TIME = new Date('2000-01-01T00:00:00Z');
+
+export interface PackFiles {
+  readonly contract: string;
+  readonly participants: string;
+  readonly events: string;
+  readonly employment: string;
+  readonly outputs: string;
+}
+
+export interface PackManifest {
+  readonly programme: string;
+  readonly contract_version: number;
+  readonly as_of: string;
+  readonly files: Record<string, string>;
+  readonly rerun: string;
+}
+
+export async function buildEvidencePack(
+  files: PackFiles,
+  meta: { programme: string; contractVersion: number; asOf: string },
+): Promise<{ zip: Uint8Array; manifest: PackManifest }> {
+  const employmentName = `inputs/employment${files.employment.endsWith('.parquet') ? '.parquet' : '.csv'}`;
+  const entries: Record<string, Uint8Array> = {
+    'contract.yaml': await readFile(files.contract),
+    'inputs/participants.csv': await readFile(files.participants),
+    'inputs/events.csv': await readFile(files.events),
+    [employmentName]: await readFile(files.employment),
+  };
+  for (const name of ['achievements.csv', 'participants.csv', 'summary.json']) {
+    entries[`outputs/${name}`] = await readFile(join(files.outputs, name));
+  }
+  const manifest: PackManifest = {
+    programme: meta.programme,
+    contract_version: meta.contractVersion,
+    as_of: meta.asOf,
+    files: Object.fromEntries(
+      Object.entries(entries).map(([name, bytes]) => [
+        name,
+        createHash('sha256').update(bytes).digest('hex'),
+      ]),
+    ),
+    rerun: `resulta evaluate --contract contract.yaml --participants inputs/participants.csv --events inputs/events.csv --employment ${employmentName} --as-of ${meta.asOf} --out outputs`,
+  };
+  entries['manifest.json'] = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
+  const zip = zipSync(
+    Object.fromEntries(
+      Object.entries(entries).map(([name, bytes]) => [name, [bytes, { mtime: PACK_TIME }]]),
+    ),
+  );
+  return { zip, manifest };
+}

@@ -1,0 +1,108 @@
+/** Kysely's view of the tables in migrations/ (one interface per table). */
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, never>;
+/** DATE columns travel as `YYYY-MM-DD` text (see database.ts). */
+type Day = string;
+
+export interface OrganisationsTable {
+  id: string;
+  name: string;
+  kind: 'funder' | 'provider' | 'verifier' | 'investor';
+}
+
+export interface ProgrammesTable {
+  id: string;
+  title: string;
+  funder_id: string;
+  created_at: Timestamp;
+}
+
+export interface ContractVersionsTable {
+  programme_id: string;
+  version: number;
+  yaml: string;
+  sha256: string;
+  created_by: string;
+  created_at: Timestamp;
+  reason: string;
+}
+
+export interface ParticipantsTable {
+  programme_id: string;
+  participant_id: string;
+  provider_id: string;
+  enrolled_on: Day;
+  person_key: string | null;
+  birth_date: Day | null;
+  attributes: ColumnType<Record<string, string>, string, string>;
+}
+
+export interface EventsTable {
+  programme_id: string;
+  id: Generated<string>;
+  participant_id: string;
+  type: string;
+  occurred_on: Day;
+  value: string | null;
+  source: 'provider' | 'admin' | 'verifier';
+  verification: 'unverified' | 'verified' | 'rejected';
+}
+
+export interface EmploymentDatasetsTable {
+  programme_id: string;
+  id: Generated<string>;
+  sha256: string;
+  row_count: ColumnType<string, number, never>;
+  source_name: string;
+  uploaded_by: string;
+  uploaded_at: Timestamp;
+}
+
+export interface EvaluationRunsTable {
+  id: Generated<string>;
+  programme_id: string;
+  contract_version: number;
+  as_of: Day;
+  inputs: ColumnType<Record<string, string>, string, never>;
+  outputs: ColumnType<Record<string, string>, string, never>;
+  paid_cents: ColumnType<string, number, never>;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface RunAchievementsTable {
+  run_id: string;
+  participant_id: string;
+  outcome_id: string;
+  achieved_on: Day;
+  version: string;
+  price_cents: ColumnType<string, number, never>;
+  amount_cents: ColumnType<string, number, never>;
+  status: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: Timestamp;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  reason: string;
+  data: ColumnType<unknown, string, never>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Database {
+  organisations: OrganisationsTable;
+  programmes: ProgrammesTable;
+  contract_versions: ContractVersionsTable;
+  participants: ParticipantsTable;
+  events: EventsTable;
+  employment_datasets: EmploymentDatasetsTable;
+  evaluation_runs: EvaluationRunsTable;
+  run_achievements: RunAchievementsTable;
+  audit_log: AuditLogTable;
+}

@@ -1,0 +1,24 @@
+/**
+ * A fresh store for one test: embedded PGlite in a temporary folder, or, when the suite runs
+ * against a PostgreSQL server (DATABASE_URL), a schema of its own on that server.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openStore, type Store } from '../../src/store/database.js';
+import { tempDir } from './run-engine.js';
+
+export const onServer = Boolean(process.env.DATABASE_URL);
+
+export async function openTestStore(): Promise<Store> {
+  const dataDir = await tempDir();
+  const url = process.env.DATABASE_URL;
+  if (!url) return openStore({ dataDir });
+  const schema = `test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  const scoped = new URL(url);
+  scoped.searchParams.set('options', `-c search_path=${schema}`);
+  return openStore({ url: scoped.toString(), dataDir });
+}
