@@ -95,7 +95,48 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export type BillStatus = 'draft' | 'verified' | 'approved' | 'paid' | 'rejected';
+
+export interface BillsTable {
+  id: Generated<string>;
+  programme_id: string;
+  period_end: Day;
+  run_id: string;
+  status: ColumnType<BillStatus, BillStatus | undefined, BillStatus>;
+  total_cents: ColumnType<string, number, never>;
+  ledger_position: ColumnType<string, number | string, never>;
+  created_by: string;
+  created_at: Timestamp;
+  decided_by: string | null;
+  decided_at: ColumnType<Date | null, never, Date | string>;
+  reason: string | null;
+  paid_idempotency_key: string | null;
+}
+
+export interface BillLinesTable {
+  bill_id: string;
+  participant_id: string;
+  outcome_id: string;
+  cumulative_cents: ColumnType<string, number, never>;
+  previously_paid_cents: ColumnType<string, number, never>;
+  amount_cents: ColumnType<string, number, never>;
+}
+
+export interface LedgerEntriesTable {
+  id: Generated<string>;
+  programme_id: string;
+  bill_id: string;
+  participant_id: string;
+  outcome_id: string;
+  amount_cents: ColumnType<string, number | string, never>;
+  created_by: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  bills: BillsTable;
+  bill_lines: BillLinesTable;
+  ledger_entries: LedgerEntriesTable;
   organisations: OrganisationsTable;
   programmes: ProgrammesTable;
   contract_versions: ContractVersionsTable;

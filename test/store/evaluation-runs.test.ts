@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ProblemsError } from '../../src/domain/problem.js';
 import { readEvidencePack, runEvaluation } from '../../src/services/evaluation-runs.js';
@@ -118,6 +119,15 @@ describe(`evaluation runs on ${onServer ? 'the PostgreSQL server' : 'embedded PG
 
     const check = await verifyAuditLog(store.db);
     expect(check).toEqual({ entries: 5 });
+    const edit = () =>
+      store.db
+        .updateTable('audit_log')
+        .set({ reason: 'nothing to see' })
+        .where('action', '=', 'import')
+        .execute();
+    await expect(edit()).rejects.toThrow(/audit_log is append-only/);
+    // Someone with the power to switch the guard off still cannot hide the edit.
+    await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_append_only`.execute(store.db);
     await store.db
       .updateTable('audit_log')
       .set({ reason: 'nothing to see' })
