@@ -5,6 +5,7 @@ import { formatProblem, ProblemsError } from '../domain/problem.js';
 import { demoCommand } from './commands/demo.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { explainCommand } from './commands/explain.js';
+import { serveCommand } from './commands/serve.js';
 import { validateCommand } from './commands/validate.js';
 
 const program = new Command('resulta')
@@ -14,6 +15,7 @@ evaluateCommand(program);
 explainCommand(program);
 validateCommand(program);
 demoCommand(program);
+serveCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -196,7 +196,10 @@ async function exportSnapshot(
     .selectFrom('events')
     .selectAll()
     .where('programme_id', '=', programmeId)
-    .orderBy(['participant_id', 'occurred_on', 'type', 'id'])
+    .orderBy('participant_id')
+    .orderBy('occurred_on')
+    .orderBy('type')
+    .orderBy('id')
     .execute();
   const eventLines = [
     csvLine(['participant_id', 'type', 'occurred_on', 'value', 'verified', 'source']),

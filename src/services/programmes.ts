@@ -13,15 +13,22 @@ export interface NewProgramme {
   readonly title: string;
   readonly funder: { readonly id: string; readonly name: string };
   readonly providers: readonly { readonly id: string; readonly name: string }[];
+  readonly verifiers?: readonly { readonly id: string; readonly name: string }[];
+  readonly investors?: readonly { readonly id: string; readonly name: string }[];
   readonly contractYaml: string;
 }
 
 export async function createProgramme(store: Store, actor: Actor, p: NewProgramme): Promise<void> {
   checkContract(p.contractYaml);
   await store.db.transaction().execute(async (tx) => {
+    const members = [
+      ...p.providers.map((o) => ({ id: o.id, name: o.name, kind: 'provider' as const })),
+      ...(p.verifiers ?? []).map((o) => ({ id: o.id, name: o.name, kind: 'verifier' as const })),
+      ...(p.investors ?? []).map((o) => ({ id: o.id, name: o.name, kind: 'investor' as const })),
+    ];
     const organisations = [
       { id: p.funder.id, name: p.funder.name, kind: 'funder' as const },
-      ...p.providers.map((o) => ({ id: o.id, name: o.name, kind: 'provider' as const })),
+      ...members,
     ];
     await tx
       .insertInto('organisations')
@@ -32,6 +39,12 @@ export async function createProgramme(store: Store, actor: Actor, p: NewProgramm
       .insertInto('programmes')
       .values({ id: p.id, title: p.title, funder_id: p.funder.id })
       .execute();
+    if (members.length > 0) {
+      await tx
+        .insertInto('programme_members')
+        .values(members.map((m) => ({ programme_id: p.id, organisation_id: m.id })))
+        .execute();
+    }
     await insertVersion(tx, p.id, 1, p.contractYaml, actor, 'initial contract');
     await appendAudit(tx, {
       actor: actor.id,

@@ -133,7 +133,39 @@ export interface LedgerEntriesTable {
   created_at: Timestamp;
 }
 
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  organisation_id: string;
+  password_hash: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  expires_at: ColumnType<Date, Date, Date>;
+}
+
+export interface ApiTokensTable {
+  token_hash: string;
+  name: string;
+  organisation_id: string;
+  created_by: string;
+  created_at: Timestamp;
+  revoked_at: ColumnType<Date | null, never, Date>;
+}
+
+export interface ProgrammeMembersTable {
+  programme_id: string;
+  organisation_id: string;
+}
+
 export interface Database {
+  programme_members: ProgrammeMembersTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
   bills: BillsTable;
   bill_lines: BillLinesTable;
   ledger_entries: LedgerEntriesTable;

@@ -93,7 +93,8 @@ describe(`evaluation runs on ${onServer ? 'the PostgreSQL server' : 'embedded PG
       .selectFrom('run_achievements')
       .select(['participant_id', 'outcome_id', 'amount_cents', 'status'])
       .where('run_id', '=', run.runId)
-      .orderBy(['participant_id', 'outcome_id'])
+      .orderBy('participant_id')
+      .orderBy('outcome_id')
       .execute();
     expect(stored).toHaveLength(21);
     expect(

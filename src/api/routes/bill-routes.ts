@@ -1,0 +1,147 @@
+/**
+ * Bills: draft (funder), verify (verifier), approve and pay (funder, with an
+ * Idempotency-Key header on pay), reject with a reason (funder or verifier), and the
+ * audit log check (funder, verifier).
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { decideBill, draftBill, payBill } from '../../services/bills.js';
+import type { Role } from '../../services/identity.js';
+import { verifyAuditLog } from '../../store/audit-log.js';
+import type { Store } from '../../store/database.js';
+import { assertInProgramme, caller } from '../access.js';
+import { notFound } from '../http-error.js';
+
+const billParams = z.object({ bill: z.string().regex(/^\d{1,18}$/) });
+const billBody = z.object({
+  id: z.string(),
+  status: z.enum(['draft', 'verified', 'approved', 'paid', 'rejected']),
+  total_cents: z.number(),
+  lines: z.number(),
+});
+
+export function billRoutes(store: Store): FastifyPluginAsyncZod {
+  return async (app) => {
+    const programmeOf = async (billId: string) => {
+      const bill = await store.db
+        .selectFrom('bills')
+        .select('programme_id')
+        .where('id', '=', billId)
+        .executeTakeFirst();
+      if (!bill) throw notFound(`bill ${billId}`);
+      return bill.programme_id;
+    };
+
+    app.post(
+      '/programmes/:programme/bills',
+      {
+        schema: {
+          tags: ['bills'],
+          params: z.object({
+            programme: z
+              .string()
+              .regex(/^[a-z0-9-]+$/)
+              .max(100),
+          }),
+          body: z.object({ period_end: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+          response: { 201: billBody },
+        },
+      },
+      async (request, reply) => {
+        const who = caller(request, ['funder']);
+        await assertInProgramme(store, who, request.params.programme);
+        const bill = await draftBill(store, who, request.params.programme, request.body.period_end);
+        return reply.status(201).send({
+          id: bill.id,
+          status: bill.status,
+          total_cents: bill.totalCents,
+          lines: bill.lines,
+        });
+      },
+    );
+
+    const decisions: { path: 'verify' | 'approve' | 'reject'; roles: Role[] }[] = [
+      { path: 'verify', roles: ['verifier'] },
+      { path: 'approve', roles: ['funder'] },
+      { path: 'reject', roles: ['funder', 'verifier'] },
+    ];
+    for (const { path, roles } of decisions) {
+      app.post(
+        `/bills/:bill/${path}`,
+        {
+          schema: {
+            tags: ['bills'],
+            params: billParams,
+            body: z.object({ reason: z.string().max(2000).default('') }),
+            response: { 200: z.object({ id: z.string(), status: z.string() }) },
+          },
+        },
+        async (request) => {
+          const who = caller(request, roles);
+          await assertInProgramme(store, who, await programmeOf(request.params.bill));
+          const status = await decideBill(
+            store,
+            who,
+            request.params.bill,
+            path,
+            request.body.reason,
+          );
+          return { id: request.params.bill, status };
+        },
+      );
+    }
+
+    app.post(
+      '/bills/:bill/pay',
+      {
+        schema: {
+          tags: ['bills'],
+          params: billParams,
+          headers: z.object({ 'idempotency-key': z.string().min(8).max(200) }).passthrough(),
+          response: { 200: billBody },
+        },
+      },
+      async (request) => {
+        const who = caller(request, ['funder']);
+        await assertInProgramme(store, who, await programmeOf(request.params.bill));
+        const paid = await payBill(
+          store,
+          who,
+          request.params.bill,
+          request.headers['idempotency-key'],
+        );
+        return {
+          id: paid.id,
+          status: paid.status,
+          total_cents: paid.totalCents,
+          lines: paid.lines,
+        };
+      },
+    );
+
+    app.get(
+      '/audit/verify',
+      {
+        schema: {
+          tags: ['audit'],
+          response: {
+            200: z.object({
+              entries: z.number(),
+              intact: z.boolean(),
+              broken_at: z.string().nullable(),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        caller(request, ['funder', 'verifier']);
+        const check = await verifyAuditLog(store.db);
+        return {
+          entries: check.entries,
+          intact: check.brokenAt === undefined,
+          broken_at: check.brokenAt ?? null,
+        };
+      },
+    );
+  };
+}

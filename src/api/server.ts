@@ -1,0 +1,88 @@
+/**
+ * The HTTP API: Fastify with zod schemas (validated input, generated OpenAPI at
+ * /openapi.json), bearer authentication on every route but health, login and the document,
+ * rate limits on login, and one error handler mapping known errors to JSON.
+ */
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { ProblemsError } from '../domain/problem.js';
+import { principalFor } from '../services/identity.js';
+import type { Store } from '../store/database.js';
+import { HttpError } from './http-error.js';
+import { authRoutes } from './routes/auth-routes.js';
+import { billRoutes } from './routes/bill-routes.js';
+import { programmeRoutes } from './routes/programme-routes.js';
+import { runRoutes } from './routes/run-routes.js';
+
+export interface ServerOptions {
+  readonly logger?: boolean;
+  /** Login attempts per minute per client address. */
+  readonly loginRateLimit?: number;
+}
+
+export async function buildServer(
+  store: Store,
+  options: ServerOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 50 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Resulta API',
+        version: '0.1.0',
+        description: 'Outcome contracts, evaluation runs, bills and the payment ledger.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(rateLimit, { global: false });
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (request) => {
+    const header = request.headers.authorization;
+    const secret = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
+    request.principal = secret ? await principalFor(store, secret) : null;
+  });
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof HttpError) {
+      return reply
+        .status(error.status)
+        .send({ error: error.code, message: error.message, problems: error.problems });
+    }
+    if (error instanceof ProblemsError) {
+      return reply.status(422).send({
+        error: 'invalid_input',
+        message: error.problems[0]?.message ?? 'invalid input',
+        problems: error.problems,
+      });
+    }
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status && status < 500)
+      return reply.status(status).send({ error: 'bad_request', message: (error as Error).message });
+    request.log.error(error);
+    return reply
+      .status(500)
+      .send({ error: 'internal', message: 'something went wrong; it has been logged' });
+  });
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(authRoutes(store, options.loginRateLimit ?? 10));
+  await app.register(programmeRoutes(store));
+  await app.register(runRoutes(store));
+  await app.register(billRoutes(store));
+  return app;
+}

@@ -1,0 +1,41 @@
+/**
+ * `resulta serve` (npm start): the API server on the embedded database under RESULTA_DATA
+ * (default ./data), or on DATABASE_URL, seeded with the demo programme when empty.
+ */
+import type { Command } from 'commander';
+import { buildServer } from '../../api/server.js';
+import { DEMO_USERS, seedDemo } from '../../services/demo-seed.js';
+import { openStore, storeOptionsFromEnv } from '../../store/database.js';
+
+export function serveCommand(program: Command): void {
+  program
+    .command('serve')
+    .description(
+      'serve the HTTP API (PORT, default 8080); seeds the demo programme into an empty database',
+    )
+    .option('--no-demo', 'do not seed the demo programme')
+    .action(async (options: { demo: boolean }) => {
+      const store = await openStore(storeOptionsFromEnv());
+      if (options.demo) {
+        process.stdout.write('Preparing the demo programme (first start only) …\n');
+        const password = await seedDemo(store);
+        if (password) {
+          process.stdout.write(
+            `Demo users (password ${password}, also in ${store.dataDir}/demo-password.txt):\n`,
+          );
+          for (const u of DEMO_USERS) process.stdout.write(`  ${u.role.padEnd(9)} ${u.email}\n`);
+        }
+      }
+      const app = await buildServer(store, { logger: false });
+      const port = Number(process.env.PORT ?? 8080);
+      await app.listen({ port, host: process.env.HOST ?? '127.0.0.1' });
+      process.stdout.write(`Resulta API on http://127.0.0.1:${port} — /healthz, /openapi.json\n`);
+      const stop = async () => {
+        await app.close();
+        await store.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+}

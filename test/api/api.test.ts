@@ -1,0 +1,236 @@
+/**
+ * The HTTP API in-process (issue #3): login, every endpoint against every role including
+ * the denials, provider isolation, the evidence pack download and the OpenAPI document.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../../src/api/server.js';
+import { createApiToken, createUser } from '../../src/services/identity.js';
+import {
+  importEmployment,
+  importEvents,
+  importParticipants,
+} from '../../src/services/import-data.js';
+import { createProgramme } from '../../src/services/programmes.js';
+import type { Store } from '../../src/store/database.js';
+import { onServer, openTestStore } from '../support/test-store.js';
+
+const EXAMPLE = join(import.meta.dirname, '../../../shared/examples/tiny');
+const ROLES = ['anonymous', 'funder', 'provider', 'verifier', 'investor'] as const;
+type Role = (typeof ROLES)[number];
+const PASSWORD = 'correct horse battery staple';
+
+describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`, () => {
+  let store: Store;
+  let app: FastifyInstance;
+  const tokens: Record<Role, string | null> = {
+    anonymous: null,
+    funder: null,
+    provider: null,
+    verifier: null,
+    investor: null,
+  };
+  let providerB: string;
+  let billId: string;
+  let runId: string;
+
+  const call = (
+    role: Role,
+    method: 'GET' | 'POST',
+    url: string,
+    body?: object,
+    headers: Record<string, string> = {},
+  ) =>
+    app.inject({
+      method,
+      url,
+      payload: body,
+      headers: { ...headers, ...(tokens[role] ? { authorization: `Bearer ${tokens[role]}` } : {}) },
+    });
+
+  beforeAll(async () => {
+    store = await openTestStore();
+    const org = (id: string) => ({ id, name: id });
+    await createProgramme(
+      store,
+      { id: 'setup' },
+      {
+        id: 'tiny',
+        title: 'Tiny',
+        funder: org('ministry'),
+        providers: [org('prov-a'), org('prov-b')],
+        verifiers: [org('audit-co')],
+        investors: [org('impact-fund')],
+        contractYaml: await readFile(join(EXAMPLE, 'contract.yaml'), 'utf8'),
+      },
+    );
+    await importParticipants(
+      store,
+      { id: 'setup' },
+      'tiny',
+      join(EXAMPLE, 'participants.csv'),
+      'participants.csv',
+    );
+    await importEvents(store, { id: 'setup' }, 'tiny', join(EXAMPLE, 'events.csv'), 'events.csv');
+    await importEmployment(
+      store,
+      { id: 'setup' },
+      'tiny',
+      join(EXAMPLE, 'employment.csv'),
+      'employment.csv',
+    );
+    const users: [Role, string][] = [
+      ['funder', 'ministry'],
+      ['provider', 'prov-a'],
+      ['verifier', 'audit-co'],
+      ['investor', 'impact-fund'],
+    ];
+    for (const [role, organisationId] of users) {
+      await createUser(store, {
+        email: `${role}@example.org`,
+        name: role,
+        organisationId,
+        password: PASSWORD,
+      });
+    }
+    app = await buildServer(store, { loginRateLimit: 1000 });
+    for (const [role] of users) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/auth/login',
+        payload: { email: `${role}@example.org`, password: PASSWORD },
+      });
+      tokens[role] = res.json().token;
+    }
+    providerB = await createApiToken(store, 'setup', 'prov-b', 'prov-b-system');
+    runId = (await call('funder', 'POST', '/programmes/tiny/runs', { as_of: '2019-06-30' })).json()
+      .id;
+    billId = (
+      await call('funder', 'POST', '/programmes/tiny/bills', { period_end: '2019-06-30' })
+    ).json().id;
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await store.close();
+  });
+
+  it('signs in with the right password only, without saying which part was wrong', async () => {
+    const wrong = await app.inject({
+      method: 'POST',
+      url: '/auth/login',
+      payload: { email: 'funder@example.org', password: 'nope' },
+    });
+    const unknown = await app.inject({
+      method: 'POST',
+      url: '/auth/login',
+      payload: { email: 'nobody@example.org', password: 'nope' },
+    });
+    expect([wrong.statusCode, unknown.statusCode]).toEqual([401, 401]);
+    expect(wrong.json().message).toBe(unknown.json().message);
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/auth/login',
+      payload: { email: 'not-an-email' },
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it.each([
+    [
+      'GET',
+      '/programmes/tiny/dashboard',
+      undefined,
+      ['funder', 'provider', 'verifier', 'investor'],
+    ],
+    ['GET', '/programmes/tiny/participants', undefined, ['funder', 'provider', 'verifier']],
+    ['POST', '/programmes/tiny/runs', { as_of: '2019-06-30' }, ['funder']],
+    ['GET', '/runs/RUN/evidence-pack', undefined, ['funder', 'verifier']],
+    ['POST', '/programmes/tiny/bills', { period_end: '2019-06-30' }, ['funder']],
+    ['POST', '/bills/BILL/verify', { reason: 'checked' }, ['verifier']],
+    ['POST', '/bills/BILL/approve', { reason: 'ok' }, ['funder']],
+    ['POST', '/bills/BILL/reject', { reason: 'no' }, ['funder', 'verifier']],
+    ['GET', '/audit/verify', undefined, ['funder', 'verifier']],
+  ] as const)('%s %s answers each role as it should', async (method, path, body, allowed) => {
+    const url = path.replace('RUN', runId).replace('BILL', billId);
+    for (const role of ROLES) {
+      const res = await call(role, method, url, body);
+      if (role === 'anonymous') expect(res.statusCode, `${role} ${url}`).toBe(401);
+      else if ((allowed as readonly string[]).includes(role))
+        expect([401, 403, 404], `${role} ${url}`).not.toContain(res.statusCode);
+      else expect(res.statusCode, `${role} ${url}`).toBe(403);
+    }
+  });
+
+  it('pays only with an idempotency key, and only for the funder', async () => {
+    const bill = (
+      await call('funder', 'POST', '/programmes/tiny/bills', { period_end: '2019-06-30' })
+    ).json().id;
+    await call('verifier', 'POST', `/bills/${bill}/verify`, { reason: 'checked' });
+    await call('funder', 'POST', `/bills/${bill}/approve`, { reason: 'ok' });
+    expect((await call('funder', 'POST', `/bills/${bill}/pay`)).statusCode).toBe(400);
+    expect(
+      (
+        await call('provider', 'POST', `/bills/${bill}/pay`, undefined, {
+          'idempotency-key': 'key-000001',
+        })
+      ).statusCode,
+    ).toBe(403);
+    const paid = await call('funder', 'POST', `/bills/${bill}/pay`, undefined, {
+      'idempotency-key': 'key-000001',
+    });
+    const again = await call('funder', 'POST', `/bills/${bill}/pay`, undefined, {
+      'idempotency-key': 'key-000001',
+    });
+    expect(paid.statusCode).toBe(200);
+    expect(again.json()).toEqual(paid.json());
+    expect(paid.json()).toMatchObject({ status: 'paid', total_cents: 700000 });
+    const dashboard = await call('investor', 'GET', '/programmes/tiny/dashboard');
+    expect(dashboard.json()).toMatchObject({
+      participants: 13,
+      ledger_paid: '7000.00',
+      latest_run: { paid: '7000.00' },
+    });
+  });
+
+  it("never shows a provider another provider's participants", async () => {
+    const ownA = (await call('provider', 'GET', '/programmes/tiny/participants?limit=1000')).json()
+      .participants;
+    expect(ownA.length).toBeGreaterThan(0);
+    expect(ownA.every((p: { provider_id: string }) => p.provider_id === 'prov-a')).toBe(true);
+    const asB = await app.inject({
+      method: 'GET',
+      url: '/programmes/tiny/participants',
+      headers: { authorization: `Bearer ${providerB}` },
+    });
+    expect(
+      asB.json().participants.every((p: { provider_id: string }) => p.provider_id === 'prov-b'),
+    ).toBe(true);
+    const all = (await call('funder', 'GET', '/programmes/tiny/participants?limit=5')).json();
+    expect(all.participants).toHaveLength(5);
+    const next = (
+      await call('funder', 'GET', `/programmes/tiny/participants?limit=5&after=${all.next}`)
+    ).json();
+    expect(next.participants[0].participant_id > all.next).toBe(true);
+    expect((await call('provider', 'GET', '/programmes/other/participants')).statusCode).toBe(404);
+  });
+
+  it('serves the evidence pack and the OpenAPI document', async () => {
+    const pack = await call('verifier', 'GET', `/runs/${runId}/evidence-pack`);
+    expect(pack.headers['content-type']).toBe('application/zip');
+    expect(Object.keys(unzipSync(pack.rawPayload)).sort()).toContain('manifest.json');
+    const doc = (await app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/auth/login',
+        '/programmes/{programme}/participants',
+        '/bills/{bill}/pay',
+      ]),
+    );
+    expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+  });
+});
