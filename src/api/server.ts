@@ -20,11 +20,14 @@ import { authRoutes } from './routes/auth-routes.js';
 import { billRoutes } from './routes/bill-routes.js';
 import { programmeRoutes } from './routes/programme-routes.js';
 import { runRoutes } from './routes/run-routes.js';
+import { uploadRoutes } from './routes/upload-routes.js';
 
 export interface ServerOptions {
   readonly logger?: boolean;
   /** Login attempts per minute per client address. */
   readonly loginRateLimit?: number;
+  /** Uploads per minute per client address. */
+  readonly uploadRateLimit?: number;
 }
 
 export async function buildServer(
@@ -84,5 +87,6 @@ export async function buildServer(
   await app.register(programmeRoutes(store));
   await app.register(runRoutes(store));
   await app.register(billRoutes(store));
+  await app.register(uploadRoutes(store, options.uploadRateLimit ?? 30));
   return app;
 }

@@ -6,14 +6,17 @@
 import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { ProblemsError } from '../domain/problem.js';
 import { openSession } from '../engine/duckdb-session.js';
 import { openCheckedInput } from '../engine/snapshot/checked-input.js';
 import { INPUT_COLUMNS } from '../engine/snapshot/input-tables.js';
+import type { LoadedInput } from '../engine/snapshot/load-input.js';
 import { duckdb } from '../engine/sql/dialect.js';
 import { digestFile } from '../files/file-digest.js';
 import { appendAudit } from '../store/audit-log.js';
 import type { Store } from '../store/database.js';
 import type { Actor } from './actor.js';
+import { NATIONAL_ID, personKey, personKeySecret } from './person-key.js';
 
 const BATCH = 1000;
 
@@ -26,33 +29,103 @@ async function withDuckDB<T>(work: (conn: DuckDBConnection) => Promise<T>): Prom
   }
 }
 
+/** Limits an import to what the caller may write: a provider only its own participants. */
+export interface ImportScope {
+  readonly providerId?: string;
+}
+
+/** Bad rows found against the store (not the file): unknown providers, duplicates, scope. */
+async function refuseRows(
+  input: LoadedInput,
+  file: string,
+  bad: { ord: number; column: string; message: string }[],
+): Promise<void> {
+  if (bad.length === 0) return;
+  const rows = await input.rowOf(bad.map((b) => b.ord));
+  throw new ProblemsError(
+    bad.slice(0, 1000).map((b) => ({
+      code: 'import.row',
+      message: b.message,
+      file,
+      row: rows.get(b.ord) ?? b.ord + 2,
+      column: b.column,
+    })),
+  );
+}
+
 export async function importParticipants(
   store: Store,
   actor: Actor,
   programmeId: string,
   path: string,
   file: string,
+  scope: ImportScope = {},
 ): Promise<number> {
   return withDuckDB(async (conn) => {
     const input = await openCheckedInput(conn, duckdb, 'participants', path, file);
-    const extra = input.extraColumns.map((c) => duckdb.ident(c));
+    const attributes = input.extraColumns.filter((c) => c !== NATIONAL_ID);
     const reader =
-      await conn.runAndReadAll(`SELECT participant_id, provider_id, strftime(enrolled_on, '%Y-%m-%d') AS enrolled_on,
-      person_key, strftime(birth_date, '%Y-%m-%d') AS birth_date${extra.map((c) => `, ${c}`).join('')}
+      await conn.runAndReadAll(`SELECT __ord, participant_id, provider_id, strftime(enrolled_on, '%Y-%m-%d') AS enrolled_on,
+      person_key, strftime(birth_date, '%Y-%m-%d') AS birth_date${input.extraColumns.map((c) => `, ${duckdb.ident(c)}`).join('')}
       FROM input_participants ORDER BY participant_id`);
-    const rows = reader.getRowObjectsJS().map((r) => ({
+    const found = reader.getRowObjectsJS();
+    const secret = input.extraColumns.includes(NATIONAL_ID) ? personKeySecret() : null;
+    const rows = found.map((r) => ({
       programme_id: programmeId,
       participant_id: String(r.participant_id),
       provider_id: String(r.provider_id),
       enrolled_on: String(r.enrolled_on),
-      person_key: r.person_key === null ? null : String(r.person_key),
+      person_key:
+        r.person_key !== null
+          ? String(r.person_key)
+          : secret && r[NATIONAL_ID] !== null
+            ? personKey(secret, String(r[NATIONAL_ID]))
+            : null,
       birth_date: r.birth_date === null ? null : String(r.birth_date),
       attributes: JSON.stringify(
-        Object.fromEntries(
-          input.extraColumns.filter((c) => r[c] !== null).map((c) => [c, String(r[c])]),
-        ),
+        Object.fromEntries(attributes.filter((c) => r[c] !== null).map((c) => [c, String(r[c])])),
       ),
     }));
+    const providers = new Set(
+      (
+        await store.db
+          .selectFrom('programme_members')
+          .innerJoin('organisations', 'organisations.id', 'programme_members.organisation_id')
+          .select('organisation_id')
+          .where('programme_id', '=', programmeId)
+          .where('kind', '=', 'provider')
+          .execute()
+      ).map((m) => m.organisation_id),
+    );
+    const existing = await existingParticipants(
+      store,
+      programmeId,
+      rows.map((r) => r.participant_id),
+    );
+    const bad: { ord: number; column: string; message: string }[] = [];
+    for (const [i, r] of rows.entries()) {
+      const ord = Number(found[i]?.__ord);
+      if (scope.providerId !== undefined && r.provider_id !== scope.providerId) {
+        bad.push({
+          ord,
+          column: 'provider_id',
+          message: `you may only enrol participants for ${scope.providerId}, not ${r.provider_id}`,
+        });
+      } else if (!providers.has(r.provider_id)) {
+        bad.push({
+          ord,
+          column: 'provider_id',
+          message: `provider "${r.provider_id}" does not take part in this programme`,
+        });
+      }
+      if (existing.has(r.participant_id))
+        bad.push({
+          ord,
+          column: 'participant_id',
+          message: `participant "${r.participant_id}" is already in the programme`,
+        });
+    }
+    await refuseRows(input, file, bad);
     await store.db.transaction().execute(async (tx) => {
       for (let i = 0; i < rows.length; i += BATCH)
         await tx
@@ -72,20 +145,70 @@ export async function importParticipants(
   });
 }
 
+async function existingParticipants(
+  store: Store,
+  programmeId: string,
+  ids: string[],
+): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += 5000) {
+    const rows = await store.db
+      .selectFrom('participants')
+      .select(['participant_id', 'provider_id'])
+      .where('programme_id', '=', programmeId)
+      .where('participant_id', 'in', ids.slice(i, i + 5000))
+      .execute();
+    for (const r of rows) found.set(r.participant_id, r.provider_id);
+  }
+  return found;
+}
+
 export async function importEvents(
   store: Store,
   actor: Actor,
   programmeId: string,
   path: string,
   file: string,
+  scope: ImportScope = {},
 ): Promise<number> {
   return withDuckDB(async (conn) => {
     const input = await openCheckedInput(conn, duckdb, 'events', path, file);
     const reader =
-      await conn.runAndReadAll(`SELECT participant_id, type, strftime(occurred_on, '%Y-%m-%d') AS occurred_on,
+      await conn.runAndReadAll(`SELECT __ord, participant_id, type, strftime(occurred_on, '%Y-%m-%d') AS occurred_on,
       CAST(value AS VARCHAR) AS value, COALESCE(source, 'provider') AS source, COALESCE(verified, FALSE) AS verified
       FROM input_events ORDER BY __ord`);
-    const rows = reader.getRowObjectsJS().map((r) => ({
+    const found = reader.getRowObjectsJS();
+    const owners = await existingParticipants(store, programmeId, [
+      ...new Set(found.map((r) => String(r.participant_id))),
+    ]);
+    const bad: { ord: number; column: string; message: string }[] = [];
+    for (const r of found) {
+      const ord = Number(r.__ord);
+      const owner = owners.get(String(r.participant_id));
+      if (owner === undefined)
+        bad.push({
+          ord,
+          column: 'participant_id',
+          message: `participant "${r.participant_id}" is not in the programme`,
+        });
+      else if (scope.providerId !== undefined && owner !== scope.providerId) {
+        bad.push({
+          ord,
+          column: 'participant_id',
+          message: `participant "${r.participant_id}" is served by another provider`,
+        });
+      }
+      // Providers report what happened; verification and admin records come from others.
+      if (scope.providerId !== undefined && (r.source !== 'provider' || r.verified === true)) {
+        bad.push({
+          ord,
+          column: r.source !== 'provider' ? 'source' : 'verified',
+          message: 'a provider reports unverified provider events only',
+        });
+      }
+    }
+    await refuseRows(input, file, bad);
+    const rows = found.map((r) => ({
       programme_id: programmeId,
       participant_id: String(r.participant_id),
       type: String(r.type),
@@ -95,7 +218,6 @@ export async function importEvents(
       verification: r.verified === true ? ('verified' as const) : ('unverified' as const),
     }));
     await store.db.transaction().execute(async (tx) => {
-      // The foreign key refuses events for unknown participants; the whole import rolls back.
       for (let i = 0; i < rows.length; i += BATCH)
         await tx
           .insertInto('events')

@@ -218,6 +218,76 @@ describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`
     expect((await call('provider', 'GET', '/programmes/other/participants')).statusCode).toBe(404);
   });
 
+  it("imports uploads all or nothing, with row-level problems, in the caller's scope", async () => {
+    const upload = (role: Role, path: string, csv: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/programmes/tiny/${path}?format=csv`,
+        payload: csv,
+        headers: { 'content-type': 'text/csv', authorization: `Bearer ${tokens[role]}` },
+      });
+    const header = 'participant_id,provider_id,enrolled_on\n';
+    const mixed = await upload(
+      'provider',
+      'participants',
+      `${header}N1,prov-a,2018-05-01\nN2,prov-b,2018-05-01\nN3,prov-a,2018-02-30\n`,
+    );
+    expect(mixed.statusCode).toBe(422);
+    expect(mixed.json().problems).toEqual([
+      expect.objectContaining({
+        row: 4,
+        column: 'enrolled_on',
+        message: '"2018-02-30" is not a real date',
+      }),
+    ]);
+    const other = await upload(
+      'provider',
+      'participants',
+      `${header}N1,prov-a,2018-05-01\nN2,prov-b,2018-05-01\n`,
+    );
+    expect(other.statusCode).toBe(422);
+    expect(other.json().problems).toEqual([
+      expect.objectContaining({
+        row: 3,
+        column: 'provider_id',
+        message: 'you may only enrol participants for prov-a, not prov-b',
+      }),
+    ]);
+    const count = async () =>
+      (await call('funder', 'GET', '/programmes/tiny/dashboard')).json().participants;
+    expect(await count()).toBe(13);
+    expect(
+      (await upload('provider', 'participants', `${header}N1,prov-a,2018-05-01\n`)).statusCode,
+    ).toBe(201);
+    expect(await count()).toBe(14);
+    expect(
+      (await upload('provider', 'participants', `${header}N1,prov-a,2018-05-01\n`)).json()
+        .problems[0].message,
+    ).toBe('participant "N1" is already in the programme');
+    expect(
+      (await upload('investor', 'participants', `${header}N9,prov-a,2018-05-01\n`)).statusCode,
+    ).toBe(403);
+    const events = 'participant_id,type,occurred_on,value,verified,source\n';
+    const foreign = await upload(
+      'provider',
+      'events',
+      `${events}P05,training_completed,2018-08-01,,,\n`,
+    );
+    expect(foreign.json().problems[0]).toMatchObject({
+      row: 2,
+      message: 'participant "P05" is served by another provider',
+    });
+    const selfVerified = await upload(
+      'provider',
+      'events',
+      `${events}P01,training_completed,2018-08-01,,true,\n`,
+    );
+    expect(selfVerified.json().problems[0]).toMatchObject({
+      column: 'verified',
+      message: 'a provider reports unverified provider events only',
+    });
+  });
+
   it('serves the evidence pack and the OpenAPI document', async () => {
     const pack = await call('verifier', 'GET', `/runs/${runId}/evidence-pack`);
     expect(pack.headers['content-type']).toBe('application/zip');
