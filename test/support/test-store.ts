@@ -4,15 +4,20 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openStore, type Store } from '../../src/store/database.js';
+import { openStore, type Store, type StoreOptions } from '../../src/store/database.js';
 import { tempDir } from './run-engine.js';
 
 export const onServer = Boolean(process.env.DATABASE_URL);
 
 export async function openTestStore(): Promise<Store> {
+  return openStore(await testStoreOptions());
+}
+
+/** Options for a fresh store: a new data folder, and on a server a new schema. */
+export async function testStoreOptions(): Promise<StoreOptions> {
   const dataDir = await tempDir();
   const url = process.env.DATABASE_URL;
-  if (!url) return openStore({ dataDir });
+  if (!url) return { dataDir };
   const schema = `test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -20,5 +25,5 @@ export async function openTestStore(): Promise<Store> {
   await admin.end();
   const scoped = new URL(url);
   scoped.searchParams.set('options', `-c search_path=${schema}`);
-  return openStore({ url: scoped.toString(), dataDir });
+  return { url: scoped.toString(), dataDir };
 }
