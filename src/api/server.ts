@@ -21,6 +21,7 @@ import { billRoutes } from './routes/bill-routes.js';
 import { programmeRoutes } from './routes/programme-routes.js';
 import { runRoutes } from './routes/run-routes.js';
 import { uploadRoutes } from './routes/upload-routes.js';
+import { verificationRoutes } from './routes/verification-routes.js';
 
 export interface ServerOptions {
   readonly logger?: boolean;
@@ -87,6 +88,7 @@ export async function buildServer(
   await app.register(programmeRoutes(store));
   await app.register(runRoutes(store));
   await app.register(billRoutes(store));
+  await app.register(verificationRoutes(store));
   await app.register(uploadRoutes(store, options.uploadRateLimit ?? 30));
   return app;
 }

@@ -161,7 +161,29 @@ export interface ProgrammeMembersTable {
   organisation_id: string;
 }
 
+export interface VerificationSamplesTable {
+  id: Generated<string>;
+  programme_id: string;
+  seed: string;
+  population: number;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface VerificationSampleEventsTable {
+  sample_id: string;
+  event_id: string;
+  draw: number;
+  decision: 'verified' | 'rejected' | null;
+  reason: string | null;
+  evidence_sha256: string | null;
+  decided_by: string | null;
+  decided_at: ColumnType<Date | null, never, Date>;
+}
+
 export interface Database {
+  verification_samples: VerificationSamplesTable;
+  verification_sample_events: VerificationSampleEventsTable;
   programme_members: ProgrammeMembersTable;
   users: UsersTable;
   sessions: SessionsTable;

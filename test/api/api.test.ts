@@ -288,6 +288,50 @@ describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`
     });
   });
 
+  it('draws reproducible verification samples, records decisions and error rates per provider', async () => {
+    const draw = async (seed: string) =>
+      (
+        await call('verifier', 'POST', '/programmes/tiny/verification/samples', { size: 3, seed })
+      ).json();
+    const first = await draw('seed-0001-abc');
+    const second = await draw('seed-0001-abc');
+    expect(first.events).toHaveLength(3);
+    expect(second.events).toEqual(first.events);
+    expect(
+      (await call('provider', 'POST', '/programmes/tiny/verification/samples', { size: 3 }))
+        .statusCode,
+    ).toBe(403);
+    const [a, b] = first.events as string[];
+    const noReason = await call('verifier', 'POST', `/samples/${first.id}/events/${a}`, {
+      decision: 'rejected',
+    });
+    expect(noReason.statusCode).toBe(422);
+    const evidence = Buffer.from('scan of the attendance sheet').toString('base64');
+    expect(
+      (
+        await call('verifier', 'POST', `/samples/${first.id}/events/${a}`, {
+          decision: 'rejected',
+          reason: 'no signature',
+          evidence_base64: evidence,
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (await call('verifier', 'POST', `/samples/${first.id}/events/${b}`, { decision: 'verified' }))
+        .statusCode,
+    ).toBe(200);
+    const sample = (await call('funder', 'GET', `/samples/${first.id}`)).json();
+    expect(
+      sample.events.filter((e: { decision: string | null }) => e.decision !== null),
+    ).toHaveLength(2);
+    const rates = (
+      await call('investor', 'GET', '/programmes/tiny/verification/error-rates')
+    ).json().providers;
+    const decided = rates.reduce((n: number, r: { decided: number }) => n + r.decided, 0);
+    const rejected = rates.reduce((n: number, r: { rejected: number }) => n + r.rejected, 0);
+    expect([decided, rejected]).toEqual([2, 1]);
+  });
+
   it('serves the evidence pack and the OpenAPI document', async () => {
     const pack = await call('verifier', 'GET', `/runs/${runId}/evidence-pack`);
     expect(pack.headers['content-type']).toBe('application/zip');
