@@ -18,6 +18,7 @@ import type { Store } from '../store/database.js';
 import { HttpError } from './http-error.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { billRoutes } from './routes/bill-routes.js';
+import { exportRoutes } from './routes/export-routes.js';
 import { programmeRoutes } from './routes/programme-routes.js';
 import { runRoutes } from './routes/run-routes.js';
 import { uploadRoutes } from './routes/upload-routes.js';
@@ -89,6 +90,7 @@ export async function buildServer(
   await app.register(runRoutes(store));
   await app.register(billRoutes(store));
   await app.register(verificationRoutes(store));
+  await app.register(exportRoutes(store));
   await app.register(uploadRoutes(store, options.uploadRateLimit ?? 30));
   return app;
 }

@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Ajv } from 'ajv';
 import type { FastifyInstance } from 'fastify';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -330,6 +331,48 @@ describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`
     const decided = rates.reduce((n: number, r: { decided: number }) => n + r.decided, 0);
     const rejected = rates.reduce((n: number, r: { rejected: number }) => n + r.rejected, 0);
     expect([decided, rejected]).toEqual([2, 1]);
+  });
+
+  it('exports the programme as an INDIGO project valid against the standard', async () => {
+    const schema = JSON.parse(
+      await readFile(join(EXAMPLE, '../../data/indigo/project.schema.json'), 'utf8'),
+    );
+    const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
+    expect((await call('provider', 'GET', '/programmes/tiny/indigo')).statusCode).toBe(403);
+    const project = (await call('investor', 'GET', '/programmes/tiny/indigo')).json();
+    expect(validate(project), JSON.stringify(validate.errors)).toBe(true);
+    expect(project.outcome_metrics.map((m: { id: string }) => m.id)).toEqual([
+      'training_completed',
+      'learning_gain',
+      'job_start',
+      'retained_3m',
+      'earnings_6m',
+    ]);
+    const paid = project.outcome_payments.reduce(
+      (sum: number, p: { money: { amount: { value: number } } }) =>
+        sum + Math.round(p.money.amount.value * 100),
+      0,
+    );
+    expect(paid).toBe(700000);
+  });
+
+  it('exports a run as CSV and XLSX, only its own rows for a provider', async () => {
+    const all = (await call('funder', 'GET', `/runs/${runId}/achievements?format=csv`)).body
+      .trim()
+      .split('\n');
+    expect(all[0]).toBe(
+      'participant_id,provider_id,outcome_id,achieved_on,version,price,amount,status',
+    );
+    expect(all).toHaveLength(22);
+    const own = (await call('provider', 'GET', `/runs/${runId}/achievements`)).body
+      .trim()
+      .split('\n')
+      .slice(1);
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.every((line) => line.split(',')[1] === 'prov-a')).toBe(true);
+    const xlsx = await call('funder', 'GET', `/runs/${runId}/achievements?format=xlsx`);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 
   it('serves the evidence pack and the OpenAPI document', async () => {
