@@ -1,7 +1,9 @@
 /**
- * Authorisation per organisation and role. Every route states which roles may call it;
- * programme routes also check that the caller's organisation takes part in the programme,
- * and answer 404 rather than 403 for programmes it does not, so ids are not probed.
+ * Authorisation per organisation and role. Each route declares `config.roles` (or
+ * `config.public`); a hook enforces it before the request is validated, so callers without
+ * the right learn nothing from validation errors, and a route that declares neither is
+ * refused to everyone. Programme routes also check that the caller's organisation takes part
+ * in the programme, and answer 404 rather than 403 for programmes it does not.
  */
 import type { FastifyRequest } from 'fastify';
 import type { Principal, Role } from '../services/identity.js';
@@ -12,18 +14,29 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
   }
+  interface FastifyContextConfig {
+    roles?: readonly Role[];
+    public?: boolean;
+  }
 }
 
-export function caller(request: FastifyRequest, roles: readonly Role[]): Principal {
-  const principal = request.principal;
-  if (!principal) throw unauthorised();
-  if (!roles.includes(principal.role)) throw forbidden();
-  return principal;
+/** The preValidation check of every route. */
+export function authorise(request: FastifyRequest): void {
+  const config = request.routeOptions.config;
+  if (config.public) return;
+  if (!request.principal) throw unauthorised();
+  if (!config.roles?.includes(request.principal.role)) throw forbidden();
+}
+
+/** The authenticated caller of a route that `authorise` has let through. */
+export function principal(request: FastifyRequest): Principal {
+  if (!request.principal) throw unauthorised();
+  return request.principal;
 }
 
 export async function assertInProgramme(
   store: Store,
-  principal: Principal,
+  who: Principal,
   programmeId: string,
 ): Promise<void> {
   const programme = await store.db
@@ -32,12 +45,12 @@ export async function assertInProgramme(
     .where('id', '=', programmeId)
     .executeTakeFirst();
   if (!programme) throw notFound(`programme ${programmeId}`);
-  if (programme.funder_id === principal.organisationId) return;
+  if (programme.funder_id === who.organisationId) return;
   const member = await store.db
     .selectFrom('programme_members')
     .select('organisation_id')
     .where('programme_id', '=', programmeId)
-    .where('organisation_id', '=', principal.organisationId)
+    .where('organisation_id', '=', who.organisationId)
     .executeTakeFirst();
   if (!member) throw notFound(`programme ${programmeId}`);
 }

@@ -15,6 +15,7 @@ import {
 import { ProblemsError } from '../domain/problem.js';
 import { principalFor } from '../services/identity.js';
 import type { Store } from '../store/database.js';
+import { authorise } from './access.js';
 import { HttpError } from './http-error.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { billRoutes } from './routes/bill-routes.js';
@@ -61,6 +62,7 @@ export async function buildServer(
     const secret = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
     request.principal = secret ? await principalFor(store, secret) : null;
   });
+  app.addHook('preValidation', async (request) => authorise(request));
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof HttpError) {
       return reply
@@ -83,8 +85,12 @@ export async function buildServer(
       .send({ error: 'internal', message: 'something went wrong; it has been logged' });
   });
 
-  app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/healthz', { config: { public: true }, schema: { hide: true } }, async () => ({
+    ok: true,
+  }));
+  app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
   await app.register(authRoutes(store, options.loginRateLimit ?? 10));
   await app.register(programmeRoutes(store));
   await app.register(runRoutes(store));

@@ -6,6 +6,7 @@
 import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { sql } from 'kysely';
 import { ProblemsError } from '../domain/problem.js';
 import { openSession } from '../engine/duckdb-session.js';
 import { openCheckedInput } from '../engine/snapshot/checked-input.js';
@@ -132,6 +133,15 @@ export async function importParticipants(
           .insertInto('participants')
           .values(rows.slice(i, i + BATCH))
           .execute();
+      const perProvider = new Map<string, number>();
+      for (const r of rows)
+        perProvider.set(r.provider_id, (perProvider.get(r.provider_id) ?? 0) + 1);
+      for (const [providerId, n] of perProvider) {
+        await sql`INSERT INTO provider_counts (programme_id, provider_id, participants) VALUES (${programmeId}, ${providerId}, ${n})
+          ON CONFLICT (programme_id, provider_id) DO UPDATE SET participants = provider_counts.participants + EXCLUDED.participants`.execute(
+          tx,
+        );
+      }
       await appendAudit(tx, {
         actor: actor.id,
         action: 'import',

@@ -181,7 +181,14 @@ export interface VerificationSampleEventsTable {
   decided_at: ColumnType<Date | null, never, Date>;
 }
 
+export interface ProviderCountsTable {
+  programme_id: string;
+  provider_id: string;
+  participants: ColumnType<string, number, never>;
+}
+
 export interface Database {
+  provider_counts: ProviderCountsTable;
   verification_samples: VerificationSamplesTable;
   verification_sample_events: VerificationSampleEventsTable;
   programme_members: ProgrammeMembersTable;

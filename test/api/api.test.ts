@@ -24,6 +24,34 @@ const ROLES = ['anonymous', 'funder', 'provider', 'verifier', 'investor'] as con
 type Role = (typeof ROLES)[number];
 const PASSWORD = 'correct horse battery staple';
 
+/** Every endpoint with the roles allowed to call it; everyone else gets 403, or 401 when anonymous. */
+const MATRIX = [
+  ['GET', '/programmes/tiny/dashboard', undefined, ['funder', 'provider', 'verifier', 'investor']],
+  ['GET', '/programmes/tiny/participants', undefined, ['funder', 'provider', 'verifier']],
+  ['POST', '/programmes/tiny/runs', { as_of: '2019-06-30' }, ['funder']],
+  ['GET', '/runs/RUN/evidence-pack', undefined, ['funder', 'verifier']],
+  ['GET', '/runs/RUN/achievements', undefined, ['funder', 'provider', 'verifier']],
+  ['POST', '/programmes/tiny/bills', { period_end: '2019-06-30' }, ['funder']],
+  ['POST', '/bills/BILL/verify', { reason: 'checked' }, ['verifier']],
+  ['POST', '/bills/BILL/approve', { reason: 'ok' }, ['funder']],
+  ['POST', '/bills/BILL/reject', { reason: 'no' }, ['funder', 'verifier']],
+  ['POST', '/bills/BILL/pay', undefined, ['funder']],
+  ['GET', '/audit/verify', undefined, ['funder', 'verifier']],
+  ['POST', '/programmes/tiny/participants?format=csv', undefined, ['funder', 'provider']],
+  ['POST', '/programmes/tiny/events?format=csv', undefined, ['funder', 'provider', 'verifier']],
+  ['POST', '/programmes/tiny/employment-datasets?format=csv', undefined, ['funder', 'verifier']],
+  ['POST', '/programmes/tiny/verification/samples', { size: 1 }, ['verifier']],
+  ['GET', '/samples/SAMPLE', undefined, ['funder', 'verifier']],
+  ['POST', '/samples/SAMPLE/events/EVENT', { decision: 'verified' }, ['verifier']],
+  [
+    'GET',
+    '/programmes/tiny/verification/error-rates',
+    undefined,
+    ['funder', 'provider', 'verifier', 'investor'],
+  ],
+  ['GET', '/programmes/tiny/indigo', undefined, ['funder', 'verifier', 'investor']],
+] as const;
+
 describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`, () => {
   let store: Store;
   let app: FastifyInstance;
@@ -37,6 +65,7 @@ describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`
   let providerB: string;
   let billId: string;
   let runId: string;
+  const sample = { id: '', event: '' };
 
   const call = (
     role: Role,
@@ -112,6 +141,13 @@ describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`
     billId = (
       await call('funder', 'POST', '/programmes/tiny/bills', { period_end: '2019-06-30' })
     ).json().id;
+    const drawn = (
+      await call('verifier', 'POST', '/programmes/tiny/verification/samples', {
+        size: 2,
+        seed: 'matrix-seed',
+      })
+    ).json();
+    Object.assign(sample, { id: drawn.id, event: drawn.events[0] });
   });
 
   afterAll(async () => {
@@ -140,30 +176,35 @@ describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`
     expect(bad.statusCode).toBe(400);
   });
 
-  it.each([
-    [
-      'GET',
-      '/programmes/tiny/dashboard',
-      undefined,
-      ['funder', 'provider', 'verifier', 'investor'],
-    ],
-    ['GET', '/programmes/tiny/participants', undefined, ['funder', 'provider', 'verifier']],
-    ['POST', '/programmes/tiny/runs', { as_of: '2019-06-30' }, ['funder']],
-    ['GET', '/runs/RUN/evidence-pack', undefined, ['funder', 'verifier']],
-    ['POST', '/programmes/tiny/bills', { period_end: '2019-06-30' }, ['funder']],
-    ['POST', '/bills/BILL/verify', { reason: 'checked' }, ['verifier']],
-    ['POST', '/bills/BILL/approve', { reason: 'ok' }, ['funder']],
-    ['POST', '/bills/BILL/reject', { reason: 'no' }, ['funder', 'verifier']],
-    ['GET', '/audit/verify', undefined, ['funder', 'verifier']],
-  ] as const)('%s %s answers each role as it should', async (method, path, body, allowed) => {
-    const url = path.replace('RUN', runId).replace('BILL', billId);
+  it.each(MATRIX)('%s %s answers each role as it should', async (method, path, body, allowed) => {
+    const url = path
+      .replace('RUN', runId)
+      .replace('BILL', billId)
+      .replace('SAMPLE', sample.id)
+      .replace('EVENT', sample.event);
     for (const role of ROLES) {
       const res = await call(role, method, url, body);
       if (role === 'anonymous') expect(res.statusCode, `${role} ${url}`).toBe(401);
-      else if ((allowed as readonly string[]).includes(role))
+      else if ((allowed as readonly string[]).includes(role)) {
         expect([401, 403, 404], `${role} ${url}`).not.toContain(res.statusCode);
-      else expect(res.statusCode, `${role} ${url}`).toBe(403);
+      } else expect(res.statusCode, `${role} ${url}`).toBe(403);
     }
+  });
+
+  it('has every route of the OpenAPI document in the role matrix', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    const routes = Object.entries(doc.paths as Record<string, object>).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    const template = (path: string) =>
+      (path.split('?')[0] ?? '')
+        .replace('/tiny/', '/{programme}/')
+        .replace('RUN', '{run}')
+        .replace('BILL', '{bill}')
+        .replace('SAMPLE', '{sample}')
+        .replace('EVENT', '{event}');
+    const covered = new Set(MATRIX.map(([method, path]) => `${method} ${template(path)}`));
+    expect(routes.filter((r) => r !== 'POST /auth/login').sort()).toEqual([...covered].sort());
   });
 
   it('pays only with an idempotency key, and only for the funder', async () => {
@@ -294,6 +335,15 @@ describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`
       (
         await call('verifier', 'POST', '/programmes/tiny/verification/samples', { size: 3, seed })
       ).json();
+    const totals = async () => {
+      const rates = (
+        await call('investor', 'GET', '/programmes/tiny/verification/error-rates')
+      ).json().providers;
+      return ['decided', 'rejected'].map((k) =>
+        rates.reduce((n: number, r: Record<string, number>) => n + (r[k] ?? 0), 0),
+      );
+    };
+    const before = await totals();
     const first = await draw('seed-0001-abc');
     const second = await draw('seed-0001-abc');
     expect(first.events).toHaveLength(3);
@@ -325,12 +375,8 @@ describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`
     expect(
       sample.events.filter((e: { decision: string | null }) => e.decision !== null),
     ).toHaveLength(2);
-    const rates = (
-      await call('investor', 'GET', '/programmes/tiny/verification/error-rates')
-    ).json().providers;
-    const decided = rates.reduce((n: number, r: { decided: number }) => n + r.decided, 0);
-    const rejected = rates.reduce((n: number, r: { rejected: number }) => n + r.rejected, 0);
-    expect([decided, rejected]).toEqual([2, 1]);
+    const [decided, rejected] = await totals();
+    expect([(decided ?? 0) - (before[0] ?? 0), (rejected ?? 0) - (before[1] ?? 0)]).toEqual([2, 1]);
   });
 
   it('exports the programme as an INDIGO project valid against the standard', async () => {
@@ -373,6 +419,20 @@ describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`
     const xlsx = await call('funder', 'GET', `/runs/${runId}/achievements?format=xlsx`);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('limits login attempts per client', async () => {
+    const limited = await buildServer(store, { loginRateLimit: 3 });
+    const attempt = () =>
+      limited.inject({
+        method: 'POST',
+        url: '/auth/login',
+        payload: { email: 'funder@example.org', password: 'guess' },
+      });
+    const codes = [];
+    for (let i = 0; i < 4; i++) codes.push((await attempt()).statusCode);
+    expect(codes).toEqual([401, 401, 401, 429]);
+    await limited.close();
   });
 
   it('serves the evidence pack and the OpenAPI document', async () => {

@@ -10,7 +10,7 @@ export function authRoutes(store: Store, perMinute: number): FastifyPluginAsyncZ
     app.post(
       '/auth/login',
       {
-        config: { rateLimit: { max: perMinute, timeWindow: '1 minute' } },
+        config: { public: true, rateLimit: { max: perMinute, timeWindow: '1 minute' } },
         schema: {
           tags: ['auth'],
           security: [],

@@ -9,7 +9,7 @@ import { decideBill, draftBill, payBill } from '../../services/bills.js';
 import type { Role } from '../../services/identity.js';
 import { verifyAuditLog } from '../../store/audit-log.js';
 import type { Store } from '../../store/database.js';
-import { assertInProgramme, caller } from '../access.js';
+import { assertInProgramme, principal } from '../access.js';
 import { notFound } from '../http-error.js';
 
 const billParams = z.object({ bill: z.string().regex(/^\d{1,18}$/) });
@@ -35,6 +35,7 @@ export function billRoutes(store: Store): FastifyPluginAsyncZod {
     app.post(
       '/programmes/:programme/bills',
       {
+        config: { roles: ['funder'] },
         schema: {
           tags: ['bills'],
           params: z.object({
@@ -48,7 +49,7 @@ export function billRoutes(store: Store): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const who = caller(request, ['funder']);
+        const who = principal(request);
         await assertInProgramme(store, who, request.params.programme);
         const bill = await draftBill(store, who, request.params.programme, request.body.period_end);
         return reply.status(201).send({
@@ -69,6 +70,7 @@ export function billRoutes(store: Store): FastifyPluginAsyncZod {
       app.post(
         `/bills/:bill/${path}`,
         {
+          config: { roles: roles },
           schema: {
             tags: ['bills'],
             params: billParams,
@@ -77,7 +79,7 @@ export function billRoutes(store: Store): FastifyPluginAsyncZod {
           },
         },
         async (request) => {
-          const who = caller(request, roles);
+          const who = principal(request);
           await assertInProgramme(store, who, await programmeOf(request.params.bill));
           const status = await decideBill(
             store,
@@ -94,6 +96,7 @@ export function billRoutes(store: Store): FastifyPluginAsyncZod {
     app.post(
       '/bills/:bill/pay',
       {
+        config: { roles: ['funder'] },
         schema: {
           tags: ['bills'],
           params: billParams,
@@ -102,7 +105,7 @@ export function billRoutes(store: Store): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const who = caller(request, ['funder']);
+        const who = principal(request);
         await assertInProgramme(store, who, await programmeOf(request.params.bill));
         const paid = await payBill(
           store,
@@ -122,6 +125,7 @@ export function billRoutes(store: Store): FastifyPluginAsyncZod {
     app.get(
       '/audit/verify',
       {
+        config: { roles: ['funder', 'verifier'] },
         schema: {
           tags: ['audit'],
           response: {
@@ -134,7 +138,7 @@ export function billRoutes(store: Store): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        caller(request, ['funder', 'verifier']);
+        principal(request);
         const check = await verifyAuditLog(store.db);
         return {
           entries: check.entries,

@@ -9,7 +9,7 @@ import { cents, formatCents } from '../../domain/money.js';
 import { csvLine } from '../../files/csv-writer.js';
 import { indigoProject } from '../../services/indigo-export.js';
 import type { Store } from '../../store/database.js';
-import { assertInProgramme, caller } from '../access.js';
+import { assertInProgramme, principal } from '../access.js';
 import { notFound } from '../http-error.js';
 
 const COLUMNS = [
@@ -28,6 +28,7 @@ export function exportRoutes(store: Store): FastifyPluginAsyncZod {
     app.get(
       '/programmes/:programme/indigo',
       {
+        config: { roles: ['funder', 'verifier', 'investor'] },
         schema: {
           tags: ['exports'],
           params: z.object({
@@ -39,7 +40,7 @@ export function exportRoutes(store: Store): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const who = caller(request, ['funder', 'verifier', 'investor']);
+        const who = principal(request);
         await assertInProgramme(store, who, request.params.programme);
         return indigoProject(store, request.params.programme);
       },
@@ -48,6 +49,7 @@ export function exportRoutes(store: Store): FastifyPluginAsyncZod {
     app.get(
       '/runs/:run/achievements',
       {
+        config: { roles: ['funder', 'verifier', 'provider'] },
         schema: {
           tags: ['exports'],
           params: z.object({ run: z.string().regex(/^\d{1,18}$/) }),
@@ -55,7 +57,7 @@ export function exportRoutes(store: Store): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const who = caller(request, ['funder', 'verifier', 'provider']);
+        const who = principal(request);
         const run = await store.db
           .selectFrom('evaluation_runs')
           .select('programme_id')

@@ -6,7 +6,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Store } from '../../store/database.js';
-import { assertInProgramme, caller } from '../access.js';
+import { assertInProgramme, principal } from '../access.js';
 
 const programmeParams = z.object({
   programme: z
@@ -20,6 +20,7 @@ export function programmeRoutes(store: Store): FastifyPluginAsyncZod {
     app.get(
       '/programmes/:programme/dashboard',
       {
+        config: { roles: ['funder', 'provider', 'verifier', 'investor'] },
         schema: {
           tags: ['programmes'],
           params: programmeParams,
@@ -37,14 +38,13 @@ export function programmeRoutes(store: Store): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const who = caller(request, ['funder', 'provider', 'verifier', 'investor']);
+        const who = principal(request);
         const id = request.params.programme;
         await assertInProgramme(store, who, id);
         const providers = await store.db
-          .selectFrom('participants')
-          .select(['provider_id', (eb) => eb.fn.countAll<string>().as('n')])
+          .selectFrom('provider_counts')
+          .select(['provider_id', 'participants as n'])
           .where('programme_id', '=', id)
-          .groupBy('provider_id')
           .orderBy('provider_id')
           .execute();
         const run = await store.db
@@ -54,10 +54,12 @@ export function programmeRoutes(store: Store): FastifyPluginAsyncZod {
           .orderBy('id', 'desc')
           .limit(1)
           .executeTakeFirst();
+        // Paid bills carry their totals, so the ledger's sum needs no scan of its entries.
         const ledger = await store.db
-          .selectFrom('ledger_entries')
-          .select((eb) => eb.fn.sum<string>('amount_cents').as('total'))
+          .selectFrom('bills')
+          .select((eb) => eb.fn.sum<string>('total_cents').as('total'))
           .where('programme_id', '=', id)
+          .where('status', '=', 'paid')
           .executeTakeFirst();
         const byProvider = Object.fromEntries(providers.map((p) => [p.provider_id, Number(p.n)]));
         return {
@@ -75,6 +77,7 @@ export function programmeRoutes(store: Store): FastifyPluginAsyncZod {
     app.get(
       '/programmes/:programme/participants',
       {
+        config: { roles: ['funder', 'provider', 'verifier'] },
         schema: {
           tags: ['programmes'],
           params: programmeParams,
@@ -97,7 +100,7 @@ export function programmeRoutes(store: Store): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const who = caller(request, ['funder', 'provider', 'verifier']);
+        const who = principal(request);
         const id = request.params.programme;
         await assertInProgramme(store, who, id);
         const { after, limit } = request.query;

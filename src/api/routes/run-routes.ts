@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { readEvidencePack, runEvaluation } from '../../services/evaluation-runs.js';
 import type { Store } from '../../store/database.js';
-import { assertInProgramme, caller } from '../access.js';
+import { assertInProgramme, principal } from '../access.js';
 import { notFound } from '../http-error.js';
 
 export function runRoutes(store: Store): FastifyPluginAsyncZod {
@@ -11,6 +11,7 @@ export function runRoutes(store: Store): FastifyPluginAsyncZod {
     app.post(
       '/programmes/:programme/runs',
       {
+        config: { roles: ['funder'] },
         schema: {
           tags: ['runs'],
           params: z.object({
@@ -26,7 +27,7 @@ export function runRoutes(store: Store): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const who = caller(request, ['funder']);
+        const who = principal(request);
         await assertInProgramme(store, who, request.params.programme);
         const run = await runEvaluation(store, who, request.params.programme, request.body.as_of);
         return reply
@@ -37,9 +38,12 @@ export function runRoutes(store: Store): FastifyPluginAsyncZod {
 
     app.get(
       '/runs/:run/evidence-pack',
-      { schema: { tags: ['runs'], params: z.object({ run: z.string().regex(/^\d{1,18}$/) }) } },
+      {
+        config: { roles: ['funder', 'verifier'] },
+        schema: { tags: ['runs'], params: z.object({ run: z.string().regex(/^\d{1,18}$/) }) },
+      },
       async (request, reply) => {
-        const who = caller(request, ['funder', 'verifier']);
+        const who = principal(request);
         const run = await store.db
           .selectFrom('evaluation_runs')
           .select('programme_id')

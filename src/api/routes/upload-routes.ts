@@ -12,7 +12,7 @@ import { z } from 'zod';
 import type { Principal, Role } from '../../services/identity.js';
 import { importEmployment, importEvents, importParticipants } from '../../services/import-data.js';
 import type { Store } from '../../store/database.js';
-import { assertInProgramme, caller } from '../access.js';
+import { assertInProgramme, principal } from '../access.js';
 
 const FILE_TYPES = [
   'text/csv',
@@ -72,7 +72,7 @@ export function uploadRoutes(store: Store, perMinute: number): FastifyPluginAsyn
       app.post(
         `/programmes/:programme/${target.path}`,
         {
-          config: { rateLimit: { max: perMinute, timeWindow: '1 minute' } },
+          config: { roles: target.roles, rateLimit: { max: perMinute, timeWindow: '1 minute' } },
           schema: {
             tags: ['uploads'],
             params: z.object({
@@ -89,7 +89,7 @@ export function uploadRoutes(store: Store, perMinute: number): FastifyPluginAsyn
           },
         },
         async (request, reply) => {
-          const who = caller(request, target.roles);
+          const who = principal(request);
           await assertInProgramme(store, who, request.params.programme);
           const dir = await mkdtemp(join(tmpdir(), 'resulta-upload-'));
           try {

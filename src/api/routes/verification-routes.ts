@@ -7,7 +7,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { decideSampledEvent, drawSample, errorRates } from '../../services/verification.js';
 import type { Store } from '../../store/database.js';
-import { assertInProgramme, caller } from '../access.js';
+import { assertInProgramme, principal } from '../access.js';
 import { notFound } from '../http-error.js';
 
 const programmeParams = z.object({
@@ -33,6 +33,7 @@ export function verificationRoutes(store: Store): FastifyPluginAsyncZod {
     app.post(
       '/programmes/:programme/verification/samples',
       {
+        config: { roles: ['verifier'] },
         schema: {
           tags: ['verification'],
           params: programmeParams,
@@ -46,7 +47,7 @@ export function verificationRoutes(store: Store): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const who = caller(request, ['verifier']);
+        const who = principal(request);
         await assertInProgramme(store, who, request.params.programme);
         const sample = await drawSample(
           store,
@@ -62,6 +63,7 @@ export function verificationRoutes(store: Store): FastifyPluginAsyncZod {
     app.get(
       '/samples/:sample',
       {
+        config: { roles: ['verifier', 'funder'] },
         schema: {
           tags: ['verification'],
           params: sampleParams,
@@ -83,7 +85,7 @@ export function verificationRoutes(store: Store): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const who = caller(request, ['verifier', 'funder']);
+        const who = principal(request);
         await assertInProgramme(store, who, await programmeOf(request.params.sample));
         const sample = await store.db
           .selectFrom('verification_samples')
@@ -104,6 +106,7 @@ export function verificationRoutes(store: Store): FastifyPluginAsyncZod {
     app.post(
       '/samples/:sample/events/:event',
       {
+        config: { roles: ['verifier'] },
         schema: {
           tags: ['verification'],
           params: sampleParams.extend({ event: z.string().regex(/^\d{1,18}$/) }),
@@ -116,7 +119,7 @@ export function verificationRoutes(store: Store): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const who = caller(request, ['verifier']);
+        const who = principal(request);
         await assertInProgramme(store, who, await programmeOf(request.params.sample));
         const { decision, reason, evidence_base64 } = request.body;
         const evidence = evidence_base64 ? Buffer.from(evidence_base64, 'base64') : undefined;
@@ -132,6 +135,7 @@ export function verificationRoutes(store: Store): FastifyPluginAsyncZod {
     app.get(
       '/programmes/:programme/verification/error-rates',
       {
+        config: { roles: ['funder', 'provider', 'verifier', 'investor'] },
         schema: {
           tags: ['verification'],
           params: programmeParams,
@@ -151,7 +155,7 @@ export function verificationRoutes(store: Store): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const who = caller(request, ['funder', 'provider', 'verifier', 'investor']);
+        const who = principal(request);
         await assertInProgramme(store, who, request.params.programme);
         const rates = await errorRates(store, request.params.programme);
         return {
