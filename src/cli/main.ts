@@ -2,9 +2,11 @@
 /** The `resulta` command line: parses arguments, runs a command, maps problems to exit 1. */
 import { Command } from 'commander';
 import { formatProblem, ProblemsError } from '../domain/problem.js';
+import { auditCommand } from './commands/audit.js';
 import { demoCommand } from './commands/demo.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { explainCommand } from './commands/explain.js';
+import { openapiCommand } from './commands/openapi.js';
 import { serveCommand } from './commands/serve.js';
 import { validateCommand } from './commands/validate.js';
 
@@ -16,6 +18,8 @@ explainCommand(program);
 validateCommand(program);
 demoCommand(program);
 serveCommand(program);
+auditCommand(program);
+openapiCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -17,6 +17,7 @@ import {
 } from '../../src/services/import-data.js';
 import { createProgramme } from '../../src/services/programmes.js';
 import type { Store } from '../../src/store/database.js';
+import { tempDir } from '../support/run-engine.js';
 import { onServer, openTestStore } from '../support/test-store.js';
 
 const EXAMPLE = join(import.meta.dirname, '../../../shared/examples/tiny');
@@ -449,5 +450,13 @@ describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`
       ]),
     );
     expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+  });
+});
+
+describe('docs/openapi.json', () => {
+  it('is the document the server serves (regenerate with npm run openapi)', async () => {
+    const { openApiDocument } = await import('../../src/api/openapi-document.js');
+    const committed = await readFile(join(import.meta.dirname, '../../docs/openapi.json'), 'utf8');
+    expect(await openApiDocument(await tempDir())).toBe(committed);
   });
 });

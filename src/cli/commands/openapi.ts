@@ -1,0 +1,20 @@
+/** `resulta openapi`: prints the API's OpenAPI document (docs/openapi.json is this output). */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { openApiDocument } from '../../api/openapi-document.js';
+
+export function openapiCommand(program: Command): void {
+  program
+    .command('openapi')
+    .description('print the OpenAPI document of the HTTP API')
+    .action(async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'resulta-openapi-'));
+      try {
+        process.stdout.write(await openApiDocument(dir));
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+}
