@@ -17,6 +17,7 @@ import { principalFor } from '../services/identity.js';
 import type { Store } from '../store/database.js';
 import { authorise } from './access.js';
 import { HttpError } from './http-error.js';
+import { adminRoutes } from './routes/admin-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { billRoutes } from './routes/bill-routes.js';
 import { exportRoutes } from './routes/export-routes.js';
@@ -97,6 +98,7 @@ export async function buildServer(
   await app.register(billRoutes(store));
   await app.register(verificationRoutes(store));
   await app.register(exportRoutes(store));
+  await app.register(adminRoutes(store));
   await app.register(uploadRoutes(store, options.uploadRateLimit ?? 30));
   return app;
 }

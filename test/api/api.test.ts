@@ -51,6 +51,13 @@ const MATRIX = [
     ['funder', 'provider', 'verifier', 'investor'],
   ],
   ['GET', '/programmes/tiny/indigo', undefined, ['funder', 'verifier', 'investor']],
+  [
+    'POST',
+    '/programmes/tiny/contract-versions',
+    { yaml: 'not: a contract', reason: 'matrix' },
+    ['funder'],
+  ],
+  ['POST', '/api-tokens', { name: 'matrix token' }, ['funder', 'provider', 'verifier', 'investor']],
 ] as const;
 
 describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`, () => {
@@ -420,6 +427,52 @@ describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`
     const xlsx = await call('funder', 'GET', `/runs/${runId}/achievements?format=xlsx`);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('records contract amendments with their reason, refusing an invalid contract', async () => {
+    const yaml = await readFile(join(EXAMPLE, 'contract.yaml'), 'utf8');
+    const bad = await call('funder', 'POST', '/programmes/tiny/contract-versions', {
+      yaml: yaml.replace('months: 3', 'months: 9'),
+      reason: 'typo',
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().problems[0].message).toContain('must not exceed of_months');
+    const amended = yaml.replace('effective_from: 2019-01-01', 'effective_from: 2019-02-01');
+    const ok = await call('funder', 'POST', '/programmes/tiny/contract-versions', {
+      yaml: amended,
+      reason: 'amendment signed on 2019-01-20',
+    });
+    expect(ok.statusCode).toBe(201);
+    const versions = await store.db
+      .selectFrom('contract_versions')
+      .select(['version', 'reason', 'created_by'])
+      .where('programme_id', '=', 'tiny')
+      .orderBy('version')
+      .execute();
+    expect(versions.at(-1)).toEqual({
+      version: ok.json().version,
+      reason: 'amendment signed on 2019-01-20',
+      created_by: 'funder@example.org',
+    });
+  });
+
+  it("issues API tokens for the caller's own organisation", async () => {
+    const issued = (
+      await call('verifier', 'POST', '/api-tokens', { name: 'sampling robot' })
+    ).json();
+    expect(issued.organisation).toBe('audit-co');
+    const asRobot = await app.inject({
+      method: 'GET',
+      url: '/audit/verify',
+      headers: { authorization: `Bearer ${issued.token}` },
+    });
+    expect(asRobot.statusCode).toBe(200);
+    const forged = await app.inject({
+      method: 'GET',
+      url: '/audit/verify',
+      headers: { authorization: 'Bearer rt_forged' },
+    });
+    expect(forged.statusCode).toBe(401);
   });
 
   it('limits login attempts per client', async () => {
