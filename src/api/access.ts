@@ -54,3 +54,28 @@ export async function assertInProgramme(
     .executeTakeFirst();
   if (!member) throw notFound(`programme ${programmeId}`);
 }
+
+/** Things that belong to one programme, by the table that holds them. */
+type ProgrammeOwned = 'evaluation_runs' | 'bills' | 'verification_samples';
+const OWNED_NAMES: Record<ProgrammeOwned, string> = {
+  evaluation_runs: 'run',
+  bills: 'bill',
+  verification_samples: 'sample',
+};
+
+/** Finds a run, bill or sample and checks the caller takes part in its programme. */
+export async function assertOwnedInProgramme(
+  store: Store,
+  who: Principal,
+  table: ProgrammeOwned,
+  id: string,
+): Promise<string> {
+  const row = await store.db
+    .selectFrom(table)
+    .select('programme_id')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw notFound(`${OWNED_NAMES[table]} ${id}`);
+  await assertInProgramme(store, who, row.programme_id);
+  return row.programme_id;
+}

@@ -8,7 +8,6 @@ import { createHash } from 'node:crypto';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseContract } from '../domain/contract/parse-contract.js';
 import { parseLocalDate } from '../domain/local-date.js';
 import { parseCents } from '../domain/money.js';
 import { ProblemsError } from '../domain/problem.js';
@@ -21,6 +20,7 @@ import { appendAudit } from '../store/audit-log.js';
 import type { Store } from '../store/database.js';
 import type { Actor } from './actor.js';
 import { buildEvidencePack } from './evidence-pack.js';
+import { currentContract } from './programmes.js';
 
 export interface RunRecord {
   readonly runId: string;
@@ -39,20 +39,7 @@ export async function runEvaluation(
     throw new ProblemsError([
       { code: 'run.as_of', message: `as-of "${asOfText}" must be a real day, YYYY-MM-DD` },
     ]);
-  const version = await store.db
-    .selectFrom('contract_versions')
-    .selectAll()
-    .where('programme_id', '=', programmeId)
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  if (!version)
-    throw new ProblemsError([
-      { code: 'run.programme', message: `programme "${programmeId}" has no contract` },
-    ]);
-  const contract = parseContract(version.yaml).contract;
-  if (!contract)
-    throw new Error(`stored contract ${programmeId}/${version.version} no longer validates`);
+  const { contract, ...version } = await currentContract(store, programmeId);
   const dir = await mkdtemp(join(tmpdir(), 'resulta-run-'));
   try {
     const files = await exportSnapshot(store, programmeId, dir, version.yaml);

@@ -6,7 +6,7 @@
 import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { sql } from 'kysely';
+import { type Insertable, sql, type Transaction } from 'kysely';
 import { ProblemsError } from '../domain/problem.js';
 import { openSession } from '../engine/duckdb-session.js';
 import { openCheckedInput } from '../engine/snapshot/checked-input.js';
@@ -16,10 +16,44 @@ import { duckdb } from '../engine/sql/dialect.js';
 import { digestFile } from '../files/file-digest.js';
 import { appendAudit } from '../store/audit-log.js';
 import type { Store } from '../store/database.js';
+import type { Database } from '../store/schema.js';
 import type { Actor } from './actor.js';
 import { NATIONAL_ID, personKey, personKeySecret } from './person-key.js';
 
 const BATCH = 1000;
+
+/** Inserts rows in batches; the caller's transaction makes the whole import one unit. */
+async function insertAll<T extends 'participants' | 'events'>(
+  tx: Transaction<Database>,
+  table: T,
+  rows: Insertable<Database[T]>[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    // Kysely cannot narrow Insertable<Database[T]> for a generic table; T fixes it for callers.
+    await tx
+      .insertInto(table)
+      .values(rows.slice(i, i + BATCH) as never)
+      .execute();
+  }
+}
+
+function importRecord(
+  actor: Actor,
+  entity: string,
+  programmeId: string,
+  file: string,
+  rows: number,
+  sha256: string,
+) {
+  return {
+    actor: actor.id,
+    action: 'import',
+    entity,
+    entityId: programmeId,
+    reason: `import of ${file}`,
+    data: { rows, sha256 },
+  };
+}
 
 async function withDuckDB<T>(work: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
   const session = await openSession();
@@ -128,11 +162,7 @@ export async function importParticipants(
     }
     await refuseRows(input, file, bad);
     await store.db.transaction().execute(async (tx) => {
-      for (let i = 0; i < rows.length; i += BATCH)
-        await tx
-          .insertInto('participants')
-          .values(rows.slice(i, i + BATCH))
-          .execute();
+      await insertAll(tx, 'participants', rows);
       const perProvider = new Map<string, number>();
       for (const r of rows)
         perProvider.set(r.provider_id, (perProvider.get(r.provider_id) ?? 0) + 1);
@@ -142,14 +172,10 @@ export async function importParticipants(
           tx,
         );
       }
-      await appendAudit(tx, {
-        actor: actor.id,
-        action: 'import',
-        entity: 'participants',
-        entityId: programmeId,
-        reason: `import of ${file}`,
-        data: { rows: rows.length, sha256: await input.sha256 },
-      });
+      await appendAudit(
+        tx,
+        importRecord(actor, 'participants', programmeId, file, rows.length, await input.sha256),
+      );
     });
     return rows.length;
   });
@@ -228,19 +254,11 @@ export async function importEvents(
       verification: r.verified === true ? ('verified' as const) : ('unverified' as const),
     }));
     await store.db.transaction().execute(async (tx) => {
-      for (let i = 0; i < rows.length; i += BATCH)
-        await tx
-          .insertInto('events')
-          .values(rows.slice(i, i + BATCH))
-          .execute();
-      await appendAudit(tx, {
-        actor: actor.id,
-        action: 'import',
-        entity: 'events',
-        entityId: programmeId,
-        reason: `import of ${file}`,
-        data: { rows: rows.length, sha256: await input.sha256 },
-      });
+      await insertAll(tx, 'events', rows);
+      await appendAudit(
+        tx,
+        importRecord(actor, 'events', programmeId, file, rows.length, await input.sha256),
+      );
     });
     return rows.length;
   });

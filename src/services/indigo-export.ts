@@ -8,9 +8,9 @@
 import { sql } from 'kysely';
 import type { Contract, Rule } from '../domain/contract/contract.js';
 import { outcomeIds } from '../domain/contract/contract.js';
-import { parseContract } from '../domain/contract/parse-contract.js';
 import { cents, formatCents } from '../domain/money.js';
 import type { Store } from '../store/database.js';
+import { currentContract } from './programmes.js';
 
 const v = <T>(value: T) => ({ value });
 const amount = (c: number) => v(Number(formatCents(cents(c))));
@@ -73,14 +73,7 @@ export async function indigoProject(
     .selectAll()
     .where('id', '=', programmeId)
     .executeTakeFirstOrThrow();
-  const version = await store.db
-    .selectFrom('contract_versions')
-    .selectAll()
-    .where('programme_id', '=', programmeId)
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirstOrThrow();
-  const contract = parseContract(version.yaml).contract as Contract;
+  const { contract } = await currentContract(store, programmeId);
   const current = contract.versions.at(-1)?.outcomes ?? [];
   const run = await store.db
     .selectFrom('evaluation_runs')

@@ -1,6 +1,7 @@
 /** Creating programmes and recording versions of their contract, with the audit trail. */
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
+import type { Contract } from '../domain/contract/contract.js';
 import { parseContract } from '../domain/contract/parse-contract.js';
 import { ProblemsError } from '../domain/problem.js';
 import { appendAudit } from '../store/audit-log.js';
@@ -104,4 +105,30 @@ async function insertVersion(
 function checkContract(yaml: string): void {
   const parsed = parseContract(yaml, 'contract.yaml');
   if (!parsed.contract) throw new ProblemsError(parsed.problems);
+}
+
+export interface CurrentContract {
+  readonly version: number;
+  readonly yaml: string;
+  readonly sha256: string;
+  readonly contract: Contract;
+}
+
+/** The programme's latest contract version, parsed; a stored version always validates. */
+export async function currentContract(store: Store, programmeId: string): Promise<CurrentContract> {
+  const row = await store.db
+    .selectFrom('contract_versions')
+    .selectAll()
+    .where('programme_id', '=', programmeId)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!row)
+    throw new ProblemsError([
+      { code: 'programme.unknown', message: `programme "${programmeId}" has no contract` },
+    ]);
+  const contract = parseContract(row.yaml).contract;
+  if (!contract)
+    throw new Error(`stored contract ${programmeId}/${row.version} no longer validates`);
+  return { version: row.version, yaml: row.yaml, sha256: row.sha256, contract };
 }

@@ -2,6 +2,7 @@
  * The HTTP API in-process (issue #3): login, every endpoint against every role including
  * the denials, provider isolation, the evidence pack download and the OpenAPI document.
  */
+
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
@@ -10,17 +11,11 @@ import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/api/server.js';
 import { createApiToken, createUser } from '../../src/services/identity.js';
-import {
-  importEmployment,
-  importEvents,
-  importParticipants,
-} from '../../src/services/import-data.js';
-import { createProgramme } from '../../src/services/programmes.js';
 import type { Store } from '../../src/store/database.js';
 import { tempDir } from '../support/run-engine.js';
 import { onServer, openTestStore } from '../support/test-store.js';
+import { seedTinyProgramme, TINY } from '../support/tiny-programme.js';
 
-const EXAMPLE = join(import.meta.dirname, '../../../shared/examples/tiny');
 const ROLES = ['anonymous', 'funder', 'provider', 'verifier', 'investor'] as const;
 type Role = (typeof ROLES)[number];
 const PASSWORD = 'correct horse battery staple';
@@ -91,35 +86,7 @@ describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`
 
   beforeAll(async () => {
     store = await openTestStore();
-    const org = (id: string) => ({ id, name: id });
-    await createProgramme(
-      store,
-      { id: 'setup' },
-      {
-        id: 'tiny',
-        title: 'Tiny',
-        funder: org('ministry'),
-        providers: [org('prov-a'), org('prov-b')],
-        verifiers: [org('audit-co')],
-        investors: [org('impact-fund')],
-        contractYaml: await readFile(join(EXAMPLE, 'contract.yaml'), 'utf8'),
-      },
-    );
-    await importParticipants(
-      store,
-      { id: 'setup' },
-      'tiny',
-      join(EXAMPLE, 'participants.csv'),
-      'participants.csv',
-    );
-    await importEvents(store, { id: 'setup' }, 'tiny', join(EXAMPLE, 'events.csv'), 'events.csv');
-    await importEmployment(
-      store,
-      { id: 'setup' },
-      'tiny',
-      join(EXAMPLE, 'employment.csv'),
-      'employment.csv',
-    );
+    await seedTinyProgramme(store);
     const users: [Role, string][] = [
       ['funder', 'ministry'],
       ['provider', 'prov-a'],
@@ -389,7 +356,7 @@ describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`
 
   it('exports the programme as an INDIGO project valid against the standard', async () => {
     const schema = JSON.parse(
-      await readFile(join(EXAMPLE, '../../data/indigo/project.schema.json'), 'utf8'),
+      await readFile(join(TINY, '../../data/indigo/project.schema.json'), 'utf8'),
     );
     const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
     expect((await call('provider', 'GET', '/programmes/tiny/indigo')).statusCode).toBe(403);
@@ -430,7 +397,7 @@ describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`
   });
 
   it('records contract amendments with their reason, refusing an invalid contract', async () => {
-    const yaml = await readFile(join(EXAMPLE, 'contract.yaml'), 'utf8');
+    const yaml = await readFile(join(TINY, 'contract.yaml'), 'utf8');
     const bad = await call('funder', 'POST', '/programmes/tiny/contract-versions', {
       yaml: yaml.replace('months: 3', 'months: 9'),
       reason: 'typo',

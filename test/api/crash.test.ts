@@ -3,24 +3,19 @@
  * restart (issue #3): no partial import, no half-recorded run, the ledger unchanged, and the
  * audit log still intact.
  */
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/services/identity.js';
-import {
-  importEmployment,
-  importEvents,
-  importParticipants,
-} from '../../src/services/import-data.js';
-import { createProgramme } from '../../src/services/programmes.js';
 import { verifyAuditLog } from '../../src/store/audit-log.js';
 import { openStore, type StoreOptions } from '../../src/store/database.js';
 import { tempDir } from '../support/run-engine.js';
 import { onServer, testStoreOptions } from '../support/test-store.js';
+import { seedTinyProgramme } from '../support/tiny-programme.js';
 
 const CLI = join(import.meta.dirname, '../../dist/src/cli/main.js');
-const EXAMPLE = join(import.meta.dirname, '../../../shared/examples/tiny');
 const PASSWORD = 'a long enough demo password';
 let server: ChildProcess | undefined;
 
@@ -87,35 +82,7 @@ describe(`kill -9 during writes, on ${onServer ? 'the PostgreSQL server' : 'embe
   it('leaves no partial import and no half-recorded run', async () => {
     const options = await testStoreOptions();
     const store = await openStore(options);
-    await createProgramme(
-      store,
-      { id: 'setup' },
-      {
-        id: 'tiny',
-        title: 'Tiny',
-        funder: { id: 'ministry', name: 'Ministry' },
-        providers: [
-          { id: 'prov-a', name: 'A' },
-          { id: 'prov-b', name: 'B' },
-        ],
-        contractYaml: await readFile(join(EXAMPLE, 'contract.yaml'), 'utf8'),
-      },
-    );
-    await importParticipants(
-      store,
-      { id: 'setup' },
-      'tiny',
-      join(EXAMPLE, 'participants.csv'),
-      'participants.csv',
-    );
-    await importEvents(store, { id: 'setup' }, 'tiny', join(EXAMPLE, 'events.csv'), 'events.csv');
-    await importEmployment(
-      store,
-      { id: 'setup' },
-      'tiny',
-      join(EXAMPLE, 'employment.csv'),
-      'employment.csv',
-    );
+    await seedTinyProgramme(store);
     await createUser(store, {
       email: 'funder@example.org',
       name: 'funder',

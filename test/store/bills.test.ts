@@ -2,46 +2,17 @@
  * Bills and the ledger (issue #3): differences against what was paid, the workflow, and no
  * double payment under concurrent attempts, on PGlite and on the PostgreSQL server.
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ProblemsError } from '../../src/domain/problem.js';
 import { decideBill, draftBill, ledgerTotal, payBill } from '../../src/services/bills.js';
-import {
-  importEmployment,
-  importEvents,
-  importParticipants,
-} from '../../src/services/import-data.js';
-import { createProgramme } from '../../src/services/programmes.js';
 import { verifyAuditLog } from '../../src/store/audit-log.js';
 import type { Store } from '../../src/store/database.js';
 import { onServer, openTestStore } from '../support/test-store.js';
+import { seedTinyProgramme } from '../support/tiny-programme.js';
 
-const EXAMPLE = join(import.meta.dirname, '../../../shared/examples/tiny');
 const FUNDER = { id: 'officer@ministry.example' };
 const VERIFIER = { id: 'auditor@verifier.example' };
-
-async function tinyProgramme(store: Store): Promise<void> {
-  await createProgramme(store, FUNDER, {
-    id: 'tiny',
-    title: 'Tiny worked example',
-    funder: { id: 'ministry', name: 'Ministry of Labour' },
-    providers: [
-      { id: 'prov-a', name: 'Provider A' },
-      { id: 'prov-b', name: 'Provider B' },
-    ],
-    contractYaml: await readFile(join(EXAMPLE, 'contract.yaml'), 'utf8'),
-  });
-  await importParticipants(
-    store,
-    FUNDER,
-    'tiny',
-    join(EXAMPLE, 'participants.csv'),
-    'participants.csv',
-  );
-  await importEvents(store, FUNDER, 'tiny', join(EXAMPLE, 'events.csv'), 'events.csv');
-  await importEmployment(store, FUNDER, 'tiny', join(EXAMPLE, 'employment.csv'), 'employment.csv');
-}
 
 async function approved(store: Store, periodEnd: string) {
   const bill = await draftBill(store, FUNDER, 'tiny', periodEnd);
@@ -57,7 +28,7 @@ describe(`bills and the ledger on ${onServer ? 'the PostgreSQL server' : 'embedd
   let store: Store;
   beforeEach(async () => {
     store = await openTestStore();
-    await tinyProgramme(store);
+    await seedTinyProgramme(store, FUNDER);
   });
   afterEach(async () => {
     await store.close();

@@ -2,6 +2,7 @@
  * Evaluation runs from the store (issue #3): a programme imported from the spec's worked
  * example, evaluated, and its evidence pack re-run with `resulta evaluate` byte for byte.
  */
+
 import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -10,42 +11,15 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ProblemsError } from '../../src/domain/problem.js';
 import { readEvidencePack, runEvaluation } from '../../src/services/evaluation-runs.js';
-import {
-  importEmployment,
-  importEvents,
-  importParticipants,
-} from '../../src/services/import-data.js';
-import { createProgramme } from '../../src/services/programmes.js';
+import { importEvents } from '../../src/services/import-data.js';
 import { verifyAuditLog } from '../../src/store/audit-log.js';
 import type { Store } from '../../src/store/database.js';
 import { tempDir } from '../support/run-engine.js';
 import { onServer, openTestStore } from '../support/test-store.js';
+import { seedTinyProgramme, TINY } from '../support/tiny-programme.js';
 
-const EXAMPLE = join(import.meta.dirname, '../../../shared/examples/tiny');
 const CLI = join(import.meta.dirname, '../../dist/src/cli/main.js');
 const ADMIN = { id: 'admin@funder.example' };
-
-async function tinyProgramme(store: Store): Promise<void> {
-  await createProgramme(store, ADMIN, {
-    id: 'tiny',
-    title: 'Tiny worked example',
-    funder: { id: 'ministry', name: 'Ministry of Labour' },
-    providers: [
-      { id: 'prov-a', name: 'Provider A' },
-      { id: 'prov-b', name: 'Provider B' },
-    ],
-    contractYaml: await readFile(join(EXAMPLE, 'contract.yaml'), 'utf8'),
-  });
-  await importParticipants(
-    store,
-    ADMIN,
-    'tiny',
-    join(EXAMPLE, 'participants.csv'),
-    'participants.csv',
-  );
-  await importEvents(store, ADMIN, 'tiny', join(EXAMPLE, 'events.csv'), 'events.csv');
-  await importEmployment(store, ADMIN, 'tiny', join(EXAMPLE, 'employment.csv'), 'employment.csv');
-}
 
 describe(`evaluation runs on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`, () => {
   let store: Store;
@@ -57,7 +31,7 @@ describe(`evaluation runs on ${onServer ? 'the PostgreSQL server' : 'embedded PG
   });
 
   it('records a run whose evidence pack re-runs to the same bytes', async () => {
-    await tinyProgramme(store);
+    await seedTinyProgramme(store, ADMIN);
     const run = await runEvaluation(store, ADMIN, 'tiny', '2019-06-30');
     expect(run.paid).toBe('7000.00');
 
@@ -86,7 +60,7 @@ describe(`evaluation runs on ${onServer ? 'the PostgreSQL server' : 'embedded PG
     }
     // The pack's bill is the spec's worked example, computed from data held in the store.
     expect(new TextDecoder().decode(pack['outputs/achievements.csv'])).toBe(
-      await readFile(join(EXAMPLE, 'expected/achievements.csv'), 'utf8'),
+      await readFile(join(TINY, 'expected/achievements.csv'), 'utf8'),
     );
 
     const stored = await store.db
@@ -103,7 +77,7 @@ describe(`evaluation runs on ${onServer ? 'the PostgreSQL server' : 'embedded PG
   });
 
   it('imports all or nothing, and keeps a hash-chained audit log that detects tampering', async () => {
-    await tinyProgramme(store);
+    await seedTinyProgramme(store, ADMIN);
     const bad = join(await tempDir(), 'events.csv');
     await writeFile(
       bad,

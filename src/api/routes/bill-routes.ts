@@ -9,8 +9,7 @@ import { decideBill, draftBill, payBill } from '../../services/bills.js';
 import type { Role } from '../../services/identity.js';
 import { verifyAuditLog } from '../../store/audit-log.js';
 import type { Store } from '../../store/database.js';
-import { assertInProgramme, principal } from '../access.js';
-import { notFound } from '../http-error.js';
+import { assertInProgramme, assertOwnedInProgramme, principal } from '../access.js';
 
 const billParams = z.object({ bill: z.string().regex(/^\d{1,18}$/) });
 const billBody = z.object({
@@ -22,16 +21,6 @@ const billBody = z.object({
 
 export function billRoutes(store: Store): FastifyPluginAsyncZod {
   return async (app) => {
-    const programmeOf = async (billId: string) => {
-      const bill = await store.db
-        .selectFrom('bills')
-        .select('programme_id')
-        .where('id', '=', billId)
-        .executeTakeFirst();
-      if (!bill) throw notFound(`bill ${billId}`);
-      return bill.programme_id;
-    };
-
     app.post(
       '/programmes/:programme/bills',
       {
@@ -80,7 +69,7 @@ export function billRoutes(store: Store): FastifyPluginAsyncZod {
         },
         async (request) => {
           const who = principal(request);
-          await assertInProgramme(store, who, await programmeOf(request.params.bill));
+          await assertOwnedInProgramme(store, who, 'bills', request.params.bill);
           const status = await decideBill(
             store,
             who,
@@ -106,7 +95,7 @@ export function billRoutes(store: Store): FastifyPluginAsyncZod {
       },
       async (request) => {
         const who = principal(request);
-        await assertInProgramme(store, who, await programmeOf(request.params.bill));
+        await assertOwnedInProgramme(store, who, 'bills', request.params.bill);
         const paid = await payBill(
           store,
           who,

@@ -9,8 +9,7 @@ import { cents, formatCents } from '../../domain/money.js';
 import { csvLine } from '../../files/csv-writer.js';
 import { indigoProject } from '../../services/indigo-export.js';
 import type { Store } from '../../store/database.js';
-import { assertInProgramme, principal } from '../access.js';
-import { notFound } from '../http-error.js';
+import { assertInProgramme, assertOwnedInProgramme, principal } from '../access.js';
 
 const COLUMNS = [
   'participant_id',
@@ -58,19 +57,18 @@ export function exportRoutes(store: Store): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const who = principal(request);
-        const run = await store.db
-          .selectFrom('evaluation_runs')
-          .select('programme_id')
-          .where('id', '=', request.params.run)
-          .executeTakeFirst();
-        if (!run) throw notFound(`run ${request.params.run}`);
-        await assertInProgramme(store, who, run.programme_id);
+        const programmeId = await assertOwnedInProgramme(
+          store,
+          who,
+          'evaluation_runs',
+          request.params.run,
+        );
         let query = store.db
           .selectFrom('run_achievements as a')
           .innerJoin('participants as p', (j) =>
             j
               .onRef('p.participant_id', '=', 'a.participant_id')
-              .on('p.programme_id', '=', run.programme_id),
+              .on('p.programme_id', '=', programmeId),
           )
           .select([
             'a.participant_id',

@@ -3,8 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { readEvidencePack, runEvaluation } from '../../services/evaluation-runs.js';
 import type { Store } from '../../store/database.js';
-import { assertInProgramme, principal } from '../access.js';
-import { notFound } from '../http-error.js';
+import { assertInProgramme, assertOwnedInProgramme, principal } from '../access.js';
 
 export function runRoutes(store: Store): FastifyPluginAsyncZod {
   return async (app) => {
@@ -44,13 +43,7 @@ export function runRoutes(store: Store): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const who = principal(request);
-        const run = await store.db
-          .selectFrom('evaluation_runs')
-          .select('programme_id')
-          .where('id', '=', request.params.run)
-          .executeTakeFirst();
-        if (!run) throw notFound(`run ${request.params.run}`);
-        await assertInProgramme(store, who, run.programme_id);
+        await assertOwnedInProgramme(store, who, 'evaluation_runs', request.params.run);
         const zip = await readEvidencePack(store, request.params.run);
         return reply
           .header('content-type', 'application/zip')

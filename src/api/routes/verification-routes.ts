@@ -7,8 +7,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { decideSampledEvent, drawSample, errorRates } from '../../services/verification.js';
 import type { Store } from '../../store/database.js';
-import { assertInProgramme, principal } from '../access.js';
-import { notFound } from '../http-error.js';
+import { assertInProgramme, assertOwnedInProgramme, principal } from '../access.js';
 
 const programmeParams = z.object({
   programme: z
@@ -20,16 +19,6 @@ const sampleParams = z.object({ sample: z.string().regex(/^\d{1,18}$/) });
 
 export function verificationRoutes(store: Store): FastifyPluginAsyncZod {
   return async (app) => {
-    const programmeOf = async (sampleId: string) => {
-      const sample = await store.db
-        .selectFrom('verification_samples')
-        .select('programme_id')
-        .where('id', '=', sampleId)
-        .executeTakeFirst();
-      if (!sample) throw notFound(`sample ${sampleId}`);
-      return sample.programme_id;
-    };
-
     app.post(
       '/programmes/:programme/verification/samples',
       {
@@ -86,7 +75,7 @@ export function verificationRoutes(store: Store): FastifyPluginAsyncZod {
       },
       async (request) => {
         const who = principal(request);
-        await assertInProgramme(store, who, await programmeOf(request.params.sample));
+        await assertOwnedInProgramme(store, who, 'verification_samples', request.params.sample);
         const sample = await store.db
           .selectFrom('verification_samples')
           .select(['id', 'seed'])
@@ -120,7 +109,7 @@ export function verificationRoutes(store: Store): FastifyPluginAsyncZod {
       },
       async (request) => {
         const who = principal(request);
-        await assertInProgramme(store, who, await programmeOf(request.params.sample));
+        await assertOwnedInProgramme(store, who, 'verification_samples', request.params.sample);
         const { decision, reason, evidence_base64 } = request.body;
         const evidence = evidence_base64 ? Buffer.from(evidence_base64, 'base64') : undefined;
         await decideSampledEvent(store, who, request.params.sample, request.params.event, {
