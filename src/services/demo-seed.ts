@@ -8,8 +8,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_AS_OF } from '../demo/demo-contract.js';
-import { writeProgramme } from '../demo/synthetic-programme.js';
-import { openSession } from '../engine/duckdb-session.js';
+import { writeDemoProgramme } from '../demo/demo-programme.js';
 import type { Store } from '../store/database.js';
 import { runEvaluation } from './evaluation-runs.js';
 import { createUser } from './identity.js';
@@ -34,14 +33,7 @@ export async function seedDemo(store: Store, participants = 3000): Promise<strin
   const dir = await mkdtemp(join(tmpdir(), 'resulta-seed-'));
   const actor = { id: 'demo-seed' };
   try {
-    const session = await openSession();
-    const files = await writeProgramme(session.conn, dir, {
-      participants,
-      others: participants,
-      providers: 3,
-      seed: 2018,
-      format: 'csv',
-    }).finally(() => session.close());
+    const files = await writeDemoProgramme(dir, participants);
     await createProgramme(store, actor, {
       id: DEMO_PROGRAMME,
       title: 'Youth employment outcomes contract (demo)',

@@ -5,8 +5,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { DEMO_AS_OF } from '../../demo/demo-contract.js';
-import { writeProgramme } from '../../demo/synthetic-programme.js';
-import { openSession } from '../../engine/duckdb-session.js';
+import { writeDemoProgramme } from '../../demo/demo-programme.js';
 import { evaluate } from '../../engine/evaluate.js';
 import { withStagingDir } from '../../files/atomic-dir.js';
 import { formatSummary } from '../print-summary.js';
@@ -24,17 +23,10 @@ export function demoCommand(program: Command): void {
       if (!Number.isInteger(participants) || participants < 1 || participants > 5_000_000) {
         throw new Error('--participants must be a whole number from 1 to 5000000');
       }
-      const session = await openSession();
       process.stdout.write(
         `Writing a demo programme of ${participants} participants to ${options.dir} …\n`,
       );
-      const files = await writeProgramme(session.conn, options.dir, {
-        participants,
-        others: participants,
-        providers: 3,
-        seed: 2018,
-        format: 'csv',
-      }).finally(() => session.close());
+      const files = await writeDemoProgramme(options.dir, participants);
       const run = {
         contract: files.contract,
         participants: files.participants,
