@@ -220,10 +220,11 @@ async function writeEmployment(store: Store, programmeId: string, target: string
   if (paths.length === 1) return copyFile(paths[0] as string, target);
   const session = await openSession();
   try {
+    // Several datasets are merged and sorted, so the same data always gives the same bytes.
     const source =
       paths.length === 0
         ? 'SELECT CAST(NULL AS VARCHAR) AS person_key, CAST(NULL AS VARCHAR) AS month, CAST(NULL AS VARCHAR) AS employer_id, CAST(NULL AS DECIMAL(21,2)) AS earnings WHERE FALSE'
-        : paths.map((p) => `SELECT * FROM read_parquet(${duckdb.string(p)})`).join(' UNION ALL ');
+        : `SELECT * FROM (${paths.map((p) => `SELECT * FROM read_parquet(${duckdb.string(p)})`).join(' UNION ALL ')}) ORDER BY person_key, month, employer_id, earnings`;
     await session.conn.run(`COPY (${source}) TO ${duckdb.string(target)} (FORMAT parquet)`);
   } finally {
     session.close();

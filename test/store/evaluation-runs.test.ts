@@ -11,7 +11,12 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ProblemsError } from '../../src/domain/problem.js';
 import { readEvidencePack, runEvaluation } from '../../src/services/evaluation-runs.js';
-import { importEvents } from '../../src/services/import-data.js';
+import {
+  importEmployment,
+  importEvents,
+  importParticipants,
+} from '../../src/services/import-data.js';
+import { createProgramme } from '../../src/services/programmes.js';
 import { verifyAuditLog } from '../../src/store/audit-log.js';
 import type { Store } from '../../src/store/database.js';
 import { tempDir } from '../support/run-engine.js';
@@ -74,6 +79,40 @@ describe(`evaluation runs on ${onServer ? 'the PostgreSQL server' : 'embedded PG
     expect(
       stored.find((a) => a.participant_id === 'P01' && a.outcome_id === 'earnings_6m'),
     ).toMatchObject({ amount_cents: '20000', status: 'partially_capped' });
+  });
+
+  it('evaluates several employment datasets as one, whatever their order', async () => {
+    await createProgramme(store, ADMIN, {
+      id: 'split',
+      title: 'Tiny, employment in two uploads',
+      funder: { id: 'ministry', name: 'Ministry' },
+      providers: [
+        { id: 'prov-a', name: 'A' },
+        { id: 'prov-b', name: 'B' },
+      ],
+      contractYaml: await readFile(join(TINY, 'contract.yaml'), 'utf8'),
+    });
+    await importParticipants(
+      store,
+      ADMIN,
+      'split',
+      join(TINY, 'participants.csv'),
+      'participants.csv',
+    );
+    await importEvents(store, ADMIN, 'split', join(TINY, 'events.csv'), 'events.csv');
+    const [header, ...rows] = (await readFile(join(TINY, 'employment.csv'), 'utf8'))
+      .trim()
+      .split('\n');
+    const dir = await tempDir();
+    for (const [name, part] of [
+      ['late.csv', rows.slice(20)],
+      ['early.csv', rows.slice(0, 20)],
+    ] as const) {
+      await writeFile(join(dir, name), `${header}\n${part.join('\n')}\n`);
+      await importEmployment(store, ADMIN, 'split', join(dir, name), name);
+    }
+    const run = await runEvaluation(store, ADMIN, 'split', '2019-06-30');
+    expect(run.paid).toBe('7000.00');
   });
 
   it('imports all or nothing, and keeps a hash-chained audit log that detects tampering', async () => {
