@@ -29,32 +29,22 @@ type Importer = (
   file: string,
 ) => Promise<unknown>;
 
+/** A provider imports only for itself; other roles import for the whole programme. */
+const scopeOf = (who: Principal) =>
+  who.role === 'provider' ? { providerId: who.organisationId } : {};
+
 const targets: { path: string; roles: Role[]; run: Importer }[] = [
   {
     path: 'participants',
     roles: ['funder', 'provider'],
     run: (store, who, programme, path, file) =>
-      importParticipants(
-        store,
-        who,
-        programme,
-        path,
-        file,
-        who.role === 'provider' ? { providerId: who.organisationId } : {},
-      ),
+      importParticipants(store, who, programme, path, file, scopeOf(who)),
   },
   {
     path: 'events',
     roles: ['funder', 'provider', 'verifier'],
     run: (store, who, programme, path, file) =>
-      importEvents(
-        store,
-        who,
-        programme,
-        path,
-        file,
-        who.role === 'provider' ? { providerId: who.organisationId } : {},
-      ),
+      importEvents(store, who, programme, path, file, scopeOf(who)),
   },
   {
     path: 'employment-datasets',
