@@ -119,3 +119,25 @@ export async function principalFor(
     ? { id: session.email, organisationId: session.organisation_id, role: session.kind }
     : null;
 }
+
+/** Ends a session; a later request with its secret is anonymous. */
+export async function logout(store: Store, secret: string): Promise<void> {
+  await store.db.deleteFrom('sessions').where('token_hash', '=', hashSecret(secret)).execute();
+}
+
+/** Revokes an organisation's API token by name; true when one was revoked. */
+export async function revokeApiToken(
+  store: Store,
+  organisationId: string,
+  name: string,
+  now = new Date(),
+): Promise<boolean> {
+  const revoked = await store.db
+    .updateTable('api_tokens')
+    .set({ revoked_at: now })
+    .where('organisation_id', '=', organisationId)
+    .where('name', '=', name)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(revoked.numUpdatedRows) > 0;
+}

@@ -53,6 +53,12 @@ const MATRIX = [
     ['funder'],
   ],
   ['POST', '/api-tokens', { name: 'matrix token' }, ['funder', 'provider', 'verifier', 'investor']],
+  [
+    'POST',
+    '/api-tokens/revoke',
+    { name: 'no such token' },
+    ['funder', 'provider', 'verifier', 'investor'],
+  ],
 ] as const;
 
 describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`, () => {
@@ -179,7 +185,9 @@ describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`
         .replace('SAMPLE', '{sample}')
         .replace('EVENT', '{event}');
     const covered = new Set(MATRIX.map(([method, path]) => `${method} ${template(path)}`));
-    expect(routes.filter((r) => r !== 'POST /auth/login').sort()).toEqual([...covered].sort());
+    expect(
+      routes.filter((r) => r !== 'POST /auth/login' && r !== 'POST /auth/logout').sort(),
+    ).toEqual([...covered].sort());
   });
 
   it('pays only with an idempotency key, and only for the funder', async () => {
@@ -434,12 +442,42 @@ describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`
       headers: { authorization: `Bearer ${issued.token}` },
     });
     expect(asRobot.statusCode).toBe(200);
+    const revoked = (
+      await call('verifier', 'POST', '/api-tokens/revoke', { name: 'sampling robot' })
+    ).json();
+    expect(revoked).toEqual({ revoked: true });
+    const afterRevoke = await app.inject({
+      method: 'GET',
+      url: '/audit/verify',
+      headers: { authorization: `Bearer ${issued.token}` },
+    });
+    expect(afterRevoke.statusCode).toBe(401);
     const forged = await app.inject({
       method: 'GET',
       url: '/audit/verify',
       headers: { authorization: 'Bearer rt_forged' },
     });
     expect(forged.statusCode).toBe(401);
+  });
+
+  it('ends a session on logout', async () => {
+    const token = (
+      await app.inject({
+        method: 'POST',
+        url: '/auth/login',
+        payload: { email: 'investor@example.org', password: PASSWORD },
+      })
+    ).json().token;
+    const headers = { authorization: `Bearer ${token}` };
+    expect(
+      (await app.inject({ method: 'GET', url: '/programmes/tiny/dashboard', headers })).statusCode,
+    ).toBe(200);
+    expect((await app.inject({ method: 'POST', url: '/auth/logout', headers })).statusCode).toBe(
+      200,
+    );
+    expect(
+      (await app.inject({ method: 'GET', url: '/programmes/tiny/dashboard', headers })).statusCode,
+    ).toBe(401);
   });
 
   it('limits login attempts per client', async () => {

@@ -5,7 +5,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createApiToken } from '../../services/identity.js';
+import { createApiToken, revokeApiToken } from '../../services/identity.js';
 import { addContractVersion } from '../../services/programmes.js';
 import type { Store } from '../../store/database.js';
 import { assertInProgramme, principal } from '../access.js';
@@ -42,6 +42,22 @@ export function adminRoutes(store: Store): FastifyPluginAsyncZod {
           request.body.reason,
         );
         return reply.status(201).send({ version });
+      },
+    );
+
+    app.post(
+      '/api-tokens/revoke',
+      {
+        config: { roles: ['funder', 'provider', 'verifier', 'investor'] },
+        schema: {
+          tags: ['auth'],
+          body: z.object({ name: z.string().regex(/^[A-Za-z0-9 ._-]{3,80}$/) }),
+          response: { 200: z.object({ revoked: z.boolean() }) },
+        },
+      },
+      async (request) => {
+        const who = principal(request);
+        return { revoked: await revokeApiToken(store, who.organisationId, request.body.name) };
       },
     );
 
