@@ -494,6 +494,21 @@ describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`
     await limited.close();
   });
 
+  it('limits uploads per client', async () => {
+    const limited = await buildServer(store, { uploadRateLimit: 2 });
+    const upload = () =>
+      limited.inject({
+        method: 'POST',
+        url: '/programmes/tiny/participants?format=csv',
+        payload: 'participant_id,provider_id,enrolled_on\n',
+        headers: { 'content-type': 'text/csv', authorization: `Bearer ${tokens.provider}` },
+      });
+    const codes = [];
+    for (let i = 0; i < 3; i++) codes.push((await upload()).statusCode);
+    expect(codes).toEqual([201, 201, 429]);
+    await limited.close();
+  });
+
   it('serves the evidence pack and the OpenAPI document', async () => {
     const pack = await call('verifier', 'GET', `/runs/${runId}/evidence-pack`);
     expect(pack.headers['content-type']).toBe('application/zip');
