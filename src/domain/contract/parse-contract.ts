@@ -52,10 +52,11 @@ export function parseContract(text: string, file = 'contract.yaml'): ParsedContr
     ...(e.linePos ? { line: e.linePos[0].line, col: e.linePos[0].col } : {}),
   }));
   if (doc.errors.length > 0) return { contract: null, problems: syntax };
-  const reader = new YamlReader(file, lineCounter, (alias) => {
-    const target = (alias as unknown as { resolve(d: typeof doc): Node | undefined }).resolve(doc);
-    return target ?? null;
-  });
+  const reader = new YamlReader(
+    file,
+    lineCounter,
+    (alias) => (alias.resolve(doc) as Node | undefined) ?? null,
+  );
   const contract = readContract(reader, doc.contents as Node | null);
   const problems = dedupe(reader.problems);
   return { contract: problems.length === 0 ? contract : null, problems };

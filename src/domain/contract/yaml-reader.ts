@@ -2,7 +2,16 @@
  * Reads YAML nodes into typed values while collecting problems with line and column.
  * Scalars are read from their source text, so `1.50` stays `1.50` and `007` stays `007`.
  */
-import { isAlias, isMap, isScalar, isSeq, type LineCounter, type Node, Scalar } from 'yaml';
+import {
+  type Alias,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  type LineCounter,
+  type Node,
+  Scalar,
+} from 'yaml';
 import { type Decimal, parseDecimal } from '../decimal.js';
 import { type LocalDate, parseLocalDate } from '../local-date.js';
 import { type Cents, centsFromDecimal } from '../money.js';
@@ -17,7 +26,7 @@ export class YamlReader {
   constructor(
     private readonly file: string,
     private readonly lineCounter: LineCounter,
-    private readonly resolveAlias: (node: Node) => Node | null,
+    private readonly resolveAlias: (alias: Alias) => Node | null,
   ) {}
 
   report(node: Node | null | undefined, code: string, message: string, fallback?: Node): void {
