@@ -47,3 +47,11 @@ export const MATERIALISED: ReadonlySet<InputRole> = new Set(['participants', 'ev
 
 /** Internal columns start with this; input columns may not. */
 export const RESERVED_PREFIX = '__';
+
+/** The required columns of a table, for messages. */
+export function requiredNames(role: InputRole): string {
+  return INPUT_COLUMNS[role]
+    .filter((c) => c.required)
+    .map((c) => c.name)
+    .join(', ');
+}

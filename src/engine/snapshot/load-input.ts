@@ -1,20 +1,25 @@
 /**
  * Opens one input file (CSV, Parquet or XLSX) as a DuckDB view that converts and checks
  * every cell as it is read. File-level and header problems come back at once; bad cells are
- * listed by `cellProblems`, or counted during a scan the run makes anyway. Everything lives
- * in the run's private database, so a bad file never leaves anything behind.
+ * listed by `cellProblems`. Everything lives in the run's private database, so a bad file
+ * never leaves anything behind.
  */
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Problem } from '../../domain/problem.js';
-import { csvRowNumbers, readCsvHeader } from '../../files/csv-layout.js';
 import { digestFile } from '../../files/file-digest.js';
-import { readFirstSheet } from '../../files/xlsx-sheet.js';
 import type { Dialect } from '../sql/dialect.js';
 import { columnSql } from './column-checks.js';
-import { INPUT_COLUMNS, type InputRole, MATERIALISED, RESERVED_PREFIX } from './input-tables.js';
-import { type SourceColumn, sourceRelation } from './source-relation.js';
+import {
+  INPUT_COLUMNS,
+  type InputRole,
+  MATERIALISED,
+  RESERVED_PREFIX,
+  requiredNames,
+} from './input-tables.js';
+import { type OpenSource, openSource } from './open-source.js';
+import { sourceRelation } from './source-relation.js';
 
 /** Most problems listed per file; the count of the rest is reported. */
 export const MAX_PROBLEMS_PER_FILE = 1000;
@@ -85,112 +90,6 @@ export async function openInput(
   const known = new Set(INPUT_COLUMNS[role].map((c) => c.name));
   const extraColumns = source.columns.map((c) => c.name).filter((n) => !known.has(n));
   return { role, file, sha256, extraColumns, problems, rowOf: source.rowOf };
-}
-
-interface OpenSource {
-  readonly relation: string;
-  /** The column or pseudo-column that numbers the source's records from 0. */
-  readonly ordinal: string;
-  readonly columns: SourceColumn[];
-  readonly problems: Problem[];
-  readonly rowOf: LoadedInput['rowOf'];
-}
-
-async function openSource(
-  conn: DuckDBConnection,
-  d: Dialect,
-  role: InputRole,
-  path: string,
-  format: string,
-  file: string,
-): Promise<OpenSource | { problem: string }> {
-  if (format === '.csv') {
-    const header = await readCsvHeader(path);
-    if (!header)
-      return { problem: `the file is empty: expected a header row with ${requiredNames(role)}` };
-    const columns = header.map((name) => ({ name, type: 'VARCHAR' }));
-    if (new Set(header).size !== header.length) {
-      return { relation: '', ordinal: '', columns, problems: [], rowOf: async () => new Map() };
-    }
-    try {
-      await conn.run(
-        `CREATE OR REPLACE TABLE raw_${role} AS SELECT * FROM ${sourceRelation.csv(d, path, header)}`,
-      );
-    } catch (error) {
-      return { problem: `cannot read the file: ${readerMessage(error)}` };
-    }
-    return {
-      relation: `raw_${role}`,
-      ordinal: 'rowid',
-      columns,
-      problems: [],
-      rowOf: (ordinals) => csvRowNumbers(path, ordinals),
-    };
-  }
-  if (format === '.parquet') {
-    try {
-      const reader = await conn.runAndReadAll(
-        `DESCRIBE SELECT * FROM read_parquet(${d.string(path)})`,
-      );
-      const columns = reader
-        .getRowObjectsJS()
-        .map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
-      return {
-        relation: `read_parquet(${d.string(path)}, file_row_number = true)`,
-        ordinal: 'file_row_number',
-        columns: columns.filter((c) => c.name !== 'file_row_number'),
-        problems: [],
-        rowOf: async (ordinals) => new Map(ordinals.map((o) => [o, o + 2])),
-      };
-    } catch (error) {
-      return { problem: `cannot read the file as Parquet: ${firstLine(error)}` };
-    }
-  }
-  return openXlsx(conn, d, role, path, file);
-}
-
-async function openXlsx(
-  conn: DuckDBConnection,
-  d: Dialect,
-  role: InputRole,
-  path: string,
-  file: string,
-): Promise<OpenSource | { problem: string }> {
-  let sheet: Awaited<ReturnType<typeof readFirstSheet>>;
-  try {
-    sheet = await readFirstSheet(path, file);
-  } catch (error) {
-    return { problem: `cannot read the file as an XLSX workbook: ${firstLine(error)}` };
-  }
-  if (!sheet || sheet.header.length === 0) {
-    return {
-      problem: `the first sheet is empty: expected a header row with ${requiredNames(role)}`,
-    };
-  }
-  const table = `__xlsx_${role}`;
-  const names = sheet.header.map((n, i) => (n === '' ? `column ${i + 1}` : n));
-  if (new Set(names).size === names.length) {
-    await conn.run(
-      `CREATE OR REPLACE TABLE ${table} (${names.map((n) => `${d.ident(n)} VARCHAR`).join(', ')})`,
-    );
-    const appender = await conn.createAppender(table);
-    for (const { cells } of sheet.rows) {
-      for (const cell of cells) {
-        if (cell === null) appender.appendNull();
-        else appender.appendVarchar(cell);
-      }
-      appender.endRow();
-    }
-    appender.closeSync();
-  }
-  const rows = sheet.rows.map((r) => r.row);
-  return {
-    relation: table,
-    ordinal: 'rowid',
-    columns: names.map((name) => ({ name, type: 'VARCHAR' })),
-    problems: sheet.problems,
-    rowOf: async (ordinals) => new Map(ordinals.map((o) => [o, rows[o] ?? o + 2])),
-  };
 }
 
 function checkColumns(role: InputRole, names: string[], file: string): Problem[] {
@@ -306,29 +205,4 @@ export async function cellProblems(conn: DuckDBConnection, input: LoadedInput): 
       });
   }
   return problems;
-}
-
-function requiredNames(role: InputRole): string {
-  return INPUT_COLUMNS[role]
-    .filter((c) => c.required)
-    .map((c) => c.name)
-    .join(', ');
-}
-
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
-}
-
-/** DuckDB's CSV errors name the line and the fault; keep those two and drop its advice. */
-function readerMessage(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  const line = /CSV Error on Line: (\d+)/.exec(text)?.[1];
-  const fault = text
-    .split('\n')
-    .map((l) => l.trim())
-    .find((l) =>
-      /^(Expected Number of Columns|Value with unterminated quote|Invalid unicode)/.test(l),
-    );
-  if (line && fault) return `line ${line}: ${fault}`;
-  return firstLine(error);
 }

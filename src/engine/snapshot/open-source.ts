@@ -1,0 +1,136 @@
+/**
+ * How each file format is opened as a relation DuckDB can scan, with its column names and
+ * types, its file-level problems, and the way its record numbers map to the rows users see.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Problem } from '../../domain/problem.js';
+import { csvRowNumbers, readCsvHeader } from '../../files/csv-layout.js';
+import { readFirstSheet } from '../../files/xlsx-sheet.js';
+import type { Dialect } from '../sql/dialect.js';
+import { type InputRole, requiredNames } from './input-tables.js';
+import type { LoadedInput } from './load-input.js';
+import { type SourceColumn, sourceRelation } from './source-relation.js';
+
+export interface OpenSource {
+  readonly relation: string;
+  /** The column or pseudo-column that numbers the source's records from 0. */
+  readonly ordinal: string;
+  readonly columns: SourceColumn[];
+  readonly problems: Problem[];
+  readonly rowOf: LoadedInput['rowOf'];
+}
+
+export async function openSource(
+  conn: DuckDBConnection,
+  d: Dialect,
+  role: InputRole,
+  path: string,
+  format: string,
+  file: string,
+): Promise<OpenSource | { problem: string }> {
+  if (format === '.csv') {
+    const header = await readCsvHeader(path);
+    if (!header)
+      return { problem: `the file is empty: expected a header row with ${requiredNames(role)}` };
+    const columns = header.map((name) => ({ name, type: 'VARCHAR' }));
+    if (new Set(header).size !== header.length) {
+      return { relation: '', ordinal: '', columns, problems: [], rowOf: async () => new Map() };
+    }
+    try {
+      await conn.run(
+        `CREATE OR REPLACE TABLE raw_${role} AS SELECT * FROM ${sourceRelation.csv(d, path, header)}`,
+      );
+    } catch (error) {
+      return { problem: `cannot read the file: ${readerMessage(error)}` };
+    }
+    return {
+      relation: `raw_${role}`,
+      ordinal: 'rowid',
+      columns,
+      problems: [],
+      rowOf: (ordinals) => csvRowNumbers(path, ordinals),
+    };
+  }
+  if (format === '.parquet') {
+    try {
+      const reader = await conn.runAndReadAll(
+        `DESCRIBE SELECT * FROM read_parquet(${d.string(path)})`,
+      );
+      const columns = reader
+        .getRowObjectsJS()
+        .map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+      return {
+        relation: `read_parquet(${d.string(path)}, file_row_number = true)`,
+        ordinal: 'file_row_number',
+        columns: columns.filter((c) => c.name !== 'file_row_number'),
+        problems: [],
+        rowOf: async (ordinals) => new Map(ordinals.map((o) => [o, o + 2])),
+      };
+    } catch (error) {
+      return { problem: `cannot read the file as Parquet: ${firstLine(error)}` };
+    }
+  }
+  return openXlsx(conn, d, role, path, file);
+}
+
+async function openXlsx(
+  conn: DuckDBConnection,
+  d: Dialect,
+  role: InputRole,
+  path: string,
+  file: string,
+): Promise<OpenSource | { problem: string }> {
+  let sheet: Awaited<ReturnType<typeof readFirstSheet>>;
+  try {
+    sheet = await readFirstSheet(path, file);
+  } catch (error) {
+    return { problem: `cannot read the file as an XLSX workbook: ${firstLine(error)}` };
+  }
+  if (!sheet || sheet.header.length === 0) {
+    return {
+      problem: `the first sheet is empty: expected a header row with ${requiredNames(role)}`,
+    };
+  }
+  const table = `__xlsx_${role}`;
+  const names = sheet.header.map((n, i) => (n === '' ? `column ${i + 1}` : n));
+  if (new Set(names).size === names.length) {
+    await conn.run(
+      `CREATE OR REPLACE TABLE ${table} (${names.map((n) => `${d.ident(n)} VARCHAR`).join(', ')})`,
+    );
+    const appender = await conn.createAppender(table);
+    for (const { cells } of sheet.rows) {
+      for (const cell of cells) {
+        if (cell === null) appender.appendNull();
+        else appender.appendVarchar(cell);
+      }
+      appender.endRow();
+    }
+    appender.closeSync();
+  }
+  const rows = sheet.rows.map((r) => r.row);
+  return {
+    relation: table,
+    ordinal: 'rowid',
+    columns: names.map((name) => ({ name, type: 'VARCHAR' })),
+    problems: sheet.problems,
+    rowOf: async (ordinals) => new Map(ordinals.map((o) => [o, rows[o] ?? o + 2])),
+  };
+}
+
+export function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+}
+
+/** DuckDB's CSV errors name the line and the fault; keep those two and drop its advice. */
+export function readerMessage(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const line = /CSV Error on Line: (\d+)/.exec(text)?.[1];
+  const fault = text
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) =>
+      /^(Expected Number of Columns|Value with unterminated quote|Invalid unicode)/.test(l),
+    );
+  if (line && fault) return `line ${line}: ${fault}`;
+  return firstLine(error);
+}
