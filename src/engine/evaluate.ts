@@ -15,7 +15,7 @@ import type { Contract } from '../domain/contract/contract.js';
 import { rulePieces } from '../domain/contract/versions.js';
 import type { LocalDate } from '../domain/local-date.js';
 import { type Cents, cents } from '../domain/money.js';
-import { ProblemsError, sortProblems } from '../domain/problem.js';
+import { type Problem, ProblemsError, sortProblems } from '../domain/problem.js';
 import { buildSummary, type Summary, summaryJson } from '../domain/summary.js';
 import { type DuckDBSession, openSession } from './duckdb-session.js';
 import { appendPayments, readAchievements } from './payment-exchange.js';
@@ -62,8 +62,6 @@ export interface EvaluationResult {
   readonly payments: PaymentColumns;
 }
 
-export const OUTPUT_FILES = ['achievements.csv', 'participants.csv', 'summary.json'] as const;
-
 /** Evaluates and writes the outputs into `outDir`; throws ProblemsError on bad input. */
 export async function evaluate(
   request: EvaluationRequest,
@@ -86,43 +84,93 @@ export async function evaluateInSession(
   onProgress: ProgressListener = () => {},
   d: Dialect = duckdb,
 ): Promise<EvaluationResult> {
-  const { contract, asOf } = request;
-  const conn = session.conn;
-  const outcomes = contract.versions[0]?.outcomes ?? [];
+  const outcomes = request.contract.versions[0]?.outcomes ?? [];
   const total = INPUT_ROLES.length + 3 + outcomes.length;
   let done = 0;
   const step = (label: string) => onProgress(label, done++, total);
 
+  const { loaded, employmentCheck } = await loadAndCheck(session, d, request, step);
+  step('participants and eligibility');
+  const attributes = new Set([...loaded.participants.extraColumns, ...STANDARD_COLUMNS]);
+  await selectEvidence(session.conn, d, request, attributes);
+  const tables = await findAchievements(session.conn, d, request, step);
+  step('caps and payments');
+  await session.conn.run(achievementsSql(d, request.contract, tables, attributes));
+  const counts = await participantCounts(session.conn);
+  const achievements = await readAchievements(session.conn);
+  const payments = payAchievements(request.contract, achievements, counts.total);
+  await appendPayments(session.conn, payments);
+  await session.conn.run(participantTotalsSql);
+
+  const lateProblems = await employmentCheck;
+  if (lateProblems.length > 0) throw new ProblemsError(sortProblems(lateProblems));
+  step('writing outputs');
+  const summary = await writeOutputs(session.conn, d, request, outDir, loaded, {
+    counts,
+    achievements,
+    payments,
+  });
+  onProgress('done', total, total);
+  return { summary, achievements, payments };
+}
+
+/** Participants columns that are attributes too, besides the file's extra columns. */
+const STANDARD_COLUMNS = [
+  'participant_id',
+  'provider_id',
+  'enrolled_on',
+  'person_key',
+  'birth_date',
+];
+
+/**
+ * Opens the three inputs and checks them. The employment cells, tens of millions at national
+ * scale, are checked on a second connection while the run goes on; the caller waits for that
+ * check before writing any output.
+ */
+async function loadAndCheck(
+  session: DuckDBSession,
+  d: Dialect,
+  request: EvaluationRequest,
+  step: (label: string) => void,
+): Promise<{ loaded: Record<InputRole, LoadedInput>; employmentCheck: Promise<Problem[]> }> {
   const loaded = {} as Record<InputRole, LoadedInput>;
   for (const role of INPUT_ROLES) {
     step(`reading ${role}`);
     const input = request.inputs[role];
-    loaded[role] = await openInput(conn, d, role, input.path, input.file);
+    loaded[role] = await openInput(session.conn, d, role, input.path, input.file);
   }
-  // The employment cells, tens of millions at national scale, are checked on a second
-  // connection while the run goes on; no output is written before the check is back.
   const employmentCheck = employmentCellProblems(await session.connect(), loaded.employment);
-  employmentCheck.catch(() => {}); // awaited below; never an unhandled rejection meanwhile
-  const problems = await inputProblems(conn, loaded);
-  if (problems.length > 0)
+  employmentCheck.catch(() => {}); // awaited by the caller; never an unhandled rejection meanwhile
+  const problems = await inputProblems(session.conn, loaded);
+  if (problems.length > 0) {
     throw new ProblemsError(sortProblems([...problems, ...(await employmentCheck)]));
+  }
+  return { loaded, employmentCheck };
+}
 
-  step('participants and eligibility');
-  const attributes = new Set(
-    loaded.participants.extraColumns.concat([
-      'participant_id',
-      'provider_id',
-      'enrolled_on',
-      'person_key',
-      'birth_date',
-    ]),
-  );
-  await conn.run(participantsSql(d, contract, asOf, attributes));
+/** The run's participants, and the events and employment months that can count for them. */
+async function selectEvidence(
+  conn: DuckDBConnection,
+  d: Dialect,
+  request: EvaluationRequest,
+  attributes: Set<string>,
+): Promise<void> {
+  await conn.run(participantsSql(d, request.contract, request.asOf, attributes));
   await conn.run(personsSql);
   await conn.run(eligibleSql);
-  await conn.run(eventsSql(d, asOf));
-  await conn.run(monthsSql(asOf));
+  await conn.run(eventsSql(d, request.asOf));
+  await conn.run(monthsSql(request.asOf));
+}
 
+/** Each rule in contract order into `achieved_<i>`; returns the table names. */
+async function findAchievements(
+  conn: DuckDBConnection,
+  d: Dialect,
+  request: EvaluationRequest,
+  step: (label: string) => void,
+): Promise<string[]> {
+  const outcomes = request.contract.versions[0]?.outcomes ?? [];
   const tables = outcomes.map((_, i) => `achieved_${i}`);
   for (const [i, rule] of outcomes.entries()) {
     step(`outcome ${rule.id}`);
@@ -131,29 +179,31 @@ export async function evaluateInSession(
       table: tables[i] as string,
       anchorTable: anchor >= 0 ? (tables[anchor] as string) : null,
     };
-    await conn.run(compileRule(d, rulePieces(contract, i), asOf, target));
+    await conn.run(compileRule(d, rulePieces(request.contract, i), request.asOf, target));
   }
+  return tables;
+}
 
-  step('caps and payments');
-  await conn.run(achievementsSql(d, contract, tables, attributes));
-  const counts = await participantCounts(conn);
-  const achievements = await readAchievements(conn);
-  const payments = payAchievements(contract, achievements, counts.total);
-  await appendPayments(conn, payments);
-  await conn.run(participantTotalsSql);
-
-  const lateProblems = await employmentCheck;
-  if (lateProblems.length > 0) throw new ProblemsError(sortProblems(lateProblems));
-
-  step('writing outputs');
-  await conn.run(achievementsCsvSql(d, contract, join(outDir, 'achievements.csv')));
+async function writeOutputs(
+  conn: DuckDBConnection,
+  d: Dialect,
+  request: EvaluationRequest,
+  outDir: string,
+  loaded: Record<InputRole, LoadedInput>,
+  run: {
+    counts: { total: number; eligible: number };
+    achievements: AchievementColumns;
+    payments: PaymentColumns;
+  },
+): Promise<Summary> {
+  await conn.run(achievementsCsvSql(d, request.contract, join(outDir, 'achievements.csv')));
   await conn.run(participantsCsvSql(d, join(outDir, 'participants.csv')));
   const summary = buildSummary({
-    contract,
-    asOf,
-    participants: counts,
-    achievements,
-    payments,
+    contract: request.contract,
+    asOf: request.asOf,
+    participants: run.counts,
+    achievements: run.achievements,
+    payments: run.payments,
     byProvider: await providerTotals(conn),
     inputs: {
       contract: request.contractSha256,
@@ -163,8 +213,7 @@ export async function evaluateInSession(
     },
   });
   await writeFile(join(outDir, 'summary.json'), summaryJson(summary));
-  onProgress('done', total, total);
-  return { summary, achievements, payments };
+  return summary;
 }
 
 async function participantCounts(
