@@ -26,6 +26,6 @@ export const sourceRelation = {
     else if (type === 'DOUBLE' || type === 'FLOAT') {
       text = `CASE WHEN ${c} = trunc(${c}) AND abs(${c}) < 1e15 THEN CAST(CAST(${c} AS BIGINT) AS VARCHAR) ELSE CAST(${c} AS VARCHAR) END`;
     } else text = `CAST(${c} AS VARCHAR)`;
-    return `NULLIF(trim(${text}), '')`;
+    return `NULLIF(${d.trimSpaces(text)}, '')`;
   },
 };
