@@ -265,3 +265,40 @@ describe('other formats', () => {
     ).toEqual(['m.parquet, row 3, column earnings: earnings must not be negative, got "-1.00"']);
   });
 });
+
+describe('the two forms of each cell check', () => {
+  it('agree: a row is fine exactly when it has no problem text', async () => {
+    const { openSession } = await import('../src/engine/duckdb-session.js');
+    const { openInput } = await import('../src/engine/snapshot/load-input.js');
+    const { duckdb } = await import('../src/engine/sql/dialect.js');
+    const dir = await tempDir();
+    const cells = {
+      participant_id: ['A', ' ', '007', ''],
+      type: ['done', '', ' x '],
+      occurred_on: ['2019-02-28', '2019-02-30', '1899-12-31', '2019-2-3', '', ' 2019-01-01 '],
+      value: ['', '1', '-2.5', '.5', '1e3', '1.1234567', '1234567890123'],
+      verified: ['', 'TRUE', 'false', 'yes'],
+      source: ['', 'admin', 'Admin', 'verifier'],
+    };
+    const rows: string[] = [];
+    const columns = Object.values(cells);
+    const longest = Math.max(...columns.map((c) => c.length));
+    for (let i = 0; i < longest * 3; i++) {
+      rows.push(columns.map((c, j) => `"${c[(i * (j + 1)) % c.length]}"`).join(','));
+    }
+    const path = join(dir, 'events.csv');
+    await writeFile(path, `${Object.keys(cells).join(',')}\n${rows.join('\n')}\n`);
+    const session = await openSession();
+    try {
+      await openInput(session.conn, duckdb, 'events', path, 'events.csv');
+      const reader = await session.conn.runAndReadAll(
+        'SELECT COUNT(*) FILTER (WHERE __ok <> (__problem IS NULL)) AS disagree, COUNT(*) FILTER (WHERE NOT __ok) AS bad FROM input_events',
+      );
+      const [row] = reader.getRowObjectsJS();
+      expect(Number(row?.disagree)).toBe(0);
+      expect(Number(row?.bad)).toBeGreaterThan(0);
+    } finally {
+      session.close();
+    }
+  });
+});

@@ -1,7 +1,9 @@
 /**
  * SQL that checks and converts one input column from its trimmed text (spec §1). Each
- * column yields a typed value expression and a problem expression (NULL when the cell is
- * fine), so one scan of the file both converts and validates every cell.
+ * column yields a typed value expression, a boolean that holds when the cell is fine, and a
+ * problem expression (NULL when fine), so one scan of the file both converts and validates
+ * every cell. Both checks come from the same list of failing conditions; the boolean is the
+ * cheap one to scan millions of rows with, the problem text is built only for bad rows.
  */
 import { SCORE_DECIMALS, SCORE_INTEGER_DIGITS, SCORE_PATTERN } from '../../domain/decimal.js';
 import type { Dialect } from '../sql/dialect.js';
@@ -9,6 +11,7 @@ import type { ColumnSpec } from './input-tables.js';
 
 export interface ColumnSql {
   readonly value: string;
+  readonly ok: string;
   readonly problem: string;
 }
 
@@ -38,6 +41,9 @@ export function columnSql(
   const shown = `'"' || left(${t}, 40) || '"'`;
   const cases = (pairs: [string, string][], value: string): ColumnSql => ({
     value,
+    ok: `CASE WHEN ${t} IS NULL THEN ${spec.required ? 'FALSE' : 'TRUE'} ELSE ${
+      pairs.length === 0 ? 'TRUE' : `NOT (${pairs.map(([when]) => when).join(' OR ')})`
+    } END`,
     problem: `CASE ${[
       `WHEN ${t} IS NULL THEN ${spec.required ? d.string(`is empty; ${expected(spec)}`) : 'NULL'}`,
       ...pairs.map(([when, message]) => `WHEN ${when} THEN ${message}`),
@@ -132,6 +138,7 @@ export function columnSql(
 function typedMoneySql(d: Dialect, spec: ColumnSpec, t: string, column: string): ColumnSql {
   return {
     value: `CAST(${column} * 100 AS BIGINT)`,
+    ok: `COALESCE(${column} >= 0 AND ${column} < 1e16, FALSE)`,
     problem: `CASE WHEN ${column} IS NULL THEN ${d.string(`is empty; ${expected(spec)}`)} WHEN ${column} < 0 THEN 'earnings must not be negative, got "' || ${t} || '"' WHEN ${column} >= 1e16 THEN ${t} || ' is too large' END`,
   };
 }

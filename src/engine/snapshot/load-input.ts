@@ -146,6 +146,7 @@ async function createTyped(
   const { columns, relation, ordinal } = source;
   const present = new Map(columns.map((c) => [c.name, c]));
   const selects: string[] = [];
+  const oks: string[] = [];
   const problems: string[] = [];
   for (const spec of INPUT_COLUMNS[role]) {
     const column = present.get(spec.name);
@@ -157,6 +158,7 @@ async function createTyped(
       column && { expr: d.ident(column.name), type: column.type },
     );
     selects.push(`${sql.value} AS ${d.ident(spec.name)}`);
+    oks.push(`(${sql.ok})`);
     // `||` with NULL is NULL, so a fine cell contributes nothing.
     problems.push(`${d.string(`${spec.name}\t`)} || (${sql.problem})`);
   }
@@ -165,6 +167,7 @@ async function createTyped(
     if (!known.has(column.name))
       selects.push(`${sourceRelation.text(d, column)} AS ${d.ident(column.name)}`);
   }
+  selects.push(`${oks.join(' AND ')} AS __ok`);
   selects.push(`NULLIF(concat_ws(chr(10), ${problems.join(', ')}), '') AS __problem`);
   const kind = MATERIALISED.has(role) ? 'TABLE' : 'VIEW';
   await conn.run(
@@ -180,7 +183,7 @@ export function isReadable(input: LoadedInput): boolean {
 /** Scans `input_<role>` and lists its bad cells, with row numbers as users see them. */
 export async function cellProblems(conn: DuckDBConnection, input: LoadedInput): Promise<Problem[]> {
   const { role, file, rowOf } = input;
-  const bad = `FROM input_${role} WHERE __problem IS NOT NULL`;
+  const bad = `FROM input_${role} WHERE NOT __ok`;
   const reader = await conn.runAndReadAll(
     `SELECT __ord AS ord, __problem ${bad} ORDER BY __ord LIMIT ${MAX_PROBLEMS_PER_FILE}`,
   );
