@@ -116,6 +116,17 @@ export async function runEvaluation(
   }
 }
 
+/** The programme's most recent evaluation run, if any. */
+export async function latestRun(store: Store, programmeId: string) {
+  return store.db
+    .selectFrom('evaluation_runs')
+    .selectAll()
+    .where('programme_id', '=', programmeId)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 export async function readEvidencePack(store: Store, runId: string): Promise<Uint8Array> {
   const run = await store.db
     .selectFrom('evaluation_runs')

@@ -10,6 +10,7 @@ import type { Contract, Rule } from '../domain/contract/contract.js';
 import { outcomeIds } from '../domain/contract/contract.js';
 import { cents, formatCents } from '../domain/money.js';
 import type { Store } from '../store/database.js';
+import { latestRun } from './evaluation-runs.js';
 import { currentContract } from './programmes.js';
 
 const v = <T>(value: T) => ({ value });
@@ -75,13 +76,7 @@ export async function indigoProject(
     .executeTakeFirstOrThrow();
   const { contract } = await currentContract(store, programmeId);
   const current = contract.versions.at(-1)?.outcomes ?? [];
-  const run = await store.db
-    .selectFrom('evaluation_runs')
-    .selectAll()
-    .where('programme_id', '=', programmeId)
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const run = await latestRun(store, programmeId);
   const achieved = run
     ? await store.db
         .selectFrom('run_achievements')

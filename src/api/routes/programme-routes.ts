@@ -5,6 +5,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { latestRun } from '../../services/evaluation-runs.js';
 import type { Store } from '../../store/database.js';
 import { assertInProgramme, principal } from '../access.js';
 
@@ -47,13 +48,7 @@ export function programmeRoutes(store: Store): FastifyPluginAsyncZod {
           .where('programme_id', '=', id)
           .orderBy('provider_id')
           .execute();
-        const run = await store.db
-          .selectFrom('evaluation_runs')
-          .select(['id', 'as_of', 'paid_cents'])
-          .where('programme_id', '=', id)
-          .orderBy('id', 'desc')
-          .limit(1)
-          .executeTakeFirst();
+        const run = await latestRun(store, id);
         // Paid bills carry their totals, so the ledger's sum needs no scan of its entries.
         const ledger = await store.db
           .selectFrom('bills')
