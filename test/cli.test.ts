@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from './support/run-engine.js';
 
 const CLI = join(import.meta.dirname, '../dist/src/cli/main.js');
-const EXAMPLE = join(import.meta.dirname, '../../shared/examples/tiny');
+const EXAMPLE = join(import.meta.dirname, '../examples/tiny');
 const INPUTS = [
   '--contract',
   join(EXAMPLE, 'contract.yaml'),

@@ -3,10 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseContract } from '../src/domain/contract/parse-contract.js';
 
-const TINY = readFileSync(
-  join(import.meta.dirname, '../../shared/examples/tiny/contract.yaml'),
-  'utf8',
-);
+const TINY = readFileSync(join(import.meta.dirname, '../examples/tiny/contract.yaml'), 'utf8');
 
 function problems(text: string) {
   return parseContract(text, 'c.yaml').problems.map((p) => `${p.line}:${p.col} ${p.message}`);

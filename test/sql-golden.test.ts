@@ -15,7 +15,7 @@ import { compileRule } from '../src/engine/sql/compile-rule.js';
 import { achievementsSql } from '../src/engine/sql/compile-run.js';
 import { duckdb } from '../src/engine/sql/dialect.js';
 
-const TINY = join(import.meta.dirname, '../../shared/examples/tiny');
+const TINY = join(import.meta.dirname, '../examples/tiny');
 const contract = parseContract(readFileSync(join(TINY, 'contract.yaml'), 'utf8'))
   .contract as Contract;
 const asOf = '2019-06-30' as LocalDate;
@@ -30,7 +30,7 @@ const columns = new Set([
 ]);
 const golden = (name: string) => join(import.meta.dirname, 'golden', `${name}.sql`);
 
-describe('generated SQL for shared/examples/tiny (DuckDB dialect)', () => {
+describe('generated SQL for examples/tiny (DuckDB dialect)', () => {
   it('participants, eligibility and segments', async () => {
     await expect(participantsSql(duckdb, contract, asOf, columns)).toMatchFileSnapshot(
       golden('participants'),

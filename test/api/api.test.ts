@@ -364,7 +364,7 @@ describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`
 
   it('exports the programme as an INDIGO project valid against the standard', async () => {
     const schema = JSON.parse(
-      await readFile(join(TINY, '../../data/indigo/project.schema.json'), 'utf8'),
+      await readFile(join(import.meta.dirname, '../fixtures/indigo/project.schema.json'), 'utf8'),
     );
     const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
     expect((await call('provider', 'GET', '/programmes/tiny/indigo')).statusCode).toBe(403);

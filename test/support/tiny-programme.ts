@@ -10,7 +10,7 @@ import {
 import { createProgramme } from '../../src/services/programmes.js';
 import type { Store } from '../../src/store/database.js';
 
-export const TINY = join(import.meta.dirname, '../../../shared/examples/tiny');
+export const TINY = join(import.meta.dirname, '../../examples/tiny');
 
 const org = (id: string) => ({ id, name: id });
 
