@@ -1,5 +1,11 @@
 #!/usr/bin/env node
-/** The `resulta` command line: parses arguments, runs a command, maps problems to exit 1. */
+/**
+ * The `resulta` command line: parses arguments, runs a command, maps problems to exit 1.
+ * Every command registers its options here at start but imports its implementation inside
+ * its action, so `resulta --help` loads commander alone and `validate` the contract parser
+ * alone — never DuckDB, the HTTP server, the database drivers or argon2
+ * (test/cli-startup.test.ts holds each command to that).
+ */
 import { Command } from 'commander';
 import { formatProblem, ProblemsError } from '../domain/problem.js';
 import { auditCommand } from './commands/audit.js';

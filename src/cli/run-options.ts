@@ -3,7 +3,6 @@ import type { Command } from 'commander';
 import { parseLocalDate } from '../domain/local-date.js';
 import { ProblemsError } from '../domain/problem.js';
 import type { EvaluationRequest } from '../engine/evaluate.js';
-import { readContractFile } from './read-contract-file.js';
 
 export interface RunOptions {
   contract: string;
@@ -29,6 +28,8 @@ export async function readRunOptions(options: RunOptions): Promise<EvaluationReq
       { code: 'cli.as_of', message: `--as-of "${options.asOf}" must be a real day, YYYY-MM-DD` },
     ]);
   }
+  // Imported here so that registering the options (every start, even --help) loads no YAML parser.
+  const { readContractFile } = await import('./read-contract-file.js');
   const { contract, sha256 } = await readContractFile(options.contract);
   const input = (path: string) => ({ path, file: path });
   return {

@@ -1,7 +1,5 @@
 /** `resulta audit verify`: checks the hash chain of the audit log; exit 1 when broken. */
 import type { Command } from 'commander';
-import { verifyAuditLog } from '../../store/audit-log.js';
-import { openStore, storeOptionsFromEnv } from '../../store/database.js';
 
 export function auditCommand(program: Command): void {
   program
@@ -12,6 +10,8 @@ export function auditCommand(program: Command): void {
       'recompute the hash chain of the audit log; exit 1 if any entry was changed or removed',
     )
     .action(async () => {
+      const { openStore, storeOptionsFromEnv } = await import('../../store/database.js');
+      const { verifyAuditLog } = await import('../../store/audit-log.js');
       const store = await openStore(storeOptionsFromEnv());
       try {
         const check = await verifyAuditLog(store.db);

@@ -5,11 +5,8 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { DEMO_AS_OF } from '../../demo/demo-contract.js';
-import { writeDemoProgramme } from '../../demo/demo-programme.js';
-import { evaluate } from '../../engine/evaluate.js';
 import { withStagingDir } from '../../files/atomic-dir.js';
 import { formatSummary } from '../print-summary.js';
-import { progressBar } from '../progress.js';
 import { readRunOptions } from '../run-options.js';
 
 export function demoCommand(program: Command): void {
@@ -23,6 +20,11 @@ export function demoCommand(program: Command): void {
       if (!Number.isInteger(participants) || participants < 1 || participants > 5_000_000) {
         throw new Error('--participants must be a whole number from 1 to 5000000');
       }
+      const [{ writeDemoProgramme }, { evaluate }, { progressBar }] = await Promise.all([
+        import('../../demo/demo-programme.js'),
+        import('../../engine/evaluate.js'),
+        import('../progress.js'),
+      ]);
       process.stdout.write(
         `Writing a demo programme of ${participants} participants to ${options.dir} …\n`,
       );

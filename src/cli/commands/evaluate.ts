@@ -1,9 +1,7 @@
 /** `resulta evaluate`: run a contract over input files and write the outputs atomically. */
 import type { Command } from 'commander';
-import { evaluate } from '../../engine/evaluate.js';
 import { withStagingDir } from '../../files/atomic-dir.js';
 import { formatSummary } from '../print-summary.js';
-import { progressBar } from '../progress.js';
 import { type RunOptions, readRunOptions, runOptions } from '../run-options.js';
 
 export function evaluateCommand(program: Command): void {
@@ -19,6 +17,10 @@ export function evaluateCommand(program: Command): void {
       )
       .option('--quiet', 'print nothing but errors'),
   ).action(async (options: RunOptions & { out: string; quiet?: boolean }) => {
+    const [{ evaluate }, { progressBar }] = await Promise.all([
+      import('../../engine/evaluate.js'),
+      import('../progress.js'),
+    ]);
     const request = await readRunOptions(options);
     const progress = progressBar(!options.quiet);
     try {

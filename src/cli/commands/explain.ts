@@ -1,6 +1,6 @@
 /** `resulta explain`: for one participant, each outcome achieved or not, and why. */
 import type { Command } from 'commander';
-import { explain, type ParticipantExplanation } from '../../engine/explain.js';
+import type { ParticipantExplanation } from '../../engine/explain.js';
 import { type RunOptions, readRunOptions, runOptions } from '../run-options.js';
 
 export function explainCommand(program: Command): void {
@@ -13,6 +13,7 @@ export function explainCommand(program: Command): void {
       .requiredOption('--participant <id>', 'the participant_id to explain')
       .option('--json', 'print the explanation as JSON'),
   ).action(async (options: RunOptions & { participant: string; json?: boolean }) => {
+    const { explain } = await import('../../engine/explain.js');
     const request = await readRunOptions(options);
     const result = await explain(request, options.participant);
     process.stdout.write(

@@ -3,13 +3,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { openApiDocument } from '../../api/openapi-document.js';
 
 export function openapiCommand(program: Command): void {
   program
     .command('openapi')
     .description('print the OpenAPI document of the HTTP API')
     .action(async () => {
+      const { openApiDocument } = await import('../../api/openapi-document.js');
       const dir = await mkdtemp(join(tmpdir(), 'resulta-openapi-'));
       try {
         process.stdout.write(await openApiDocument(dir));

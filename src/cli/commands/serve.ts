@@ -3,9 +3,6 @@
  * (default ./data), or on DATABASE_URL, seeded with the demo programme when empty.
  */
 import type { Command } from 'commander';
-import { buildServer } from '../../api/server.js';
-import { DEMO_USERS, seedDemo } from '../../services/demo-seed.js';
-import { openStore, storeOptionsFromEnv } from '../../store/database.js';
 
 export function serveCommand(program: Command): void {
   program
@@ -15,6 +12,9 @@ export function serveCommand(program: Command): void {
     )
     .option('--no-demo', 'do not seed the demo programme')
     .action(async (options: { demo: boolean }) => {
+      const { openStore, storeOptionsFromEnv } = await import('../../store/database.js');
+      const { DEMO_USERS, seedDemo } = await import('../../services/demo-seed.js');
+      const { buildServer } = await import('../../api/server.js');
       const store = await openStore(storeOptionsFromEnv());
       if (options.demo) {
         process.stdout.write('Preparing the demo programme (first start only) …\n');

@@ -1,6 +1,5 @@
 /** `resulta validate`: check a contract file and list every problem with line and column. */
 import type { Command } from 'commander';
-import { readContractFile } from '../read-contract-file.js';
 
 export function validateCommand(program: Command): void {
   program
@@ -8,6 +7,7 @@ export function validateCommand(program: Command): void {
     .description('check a contract file; exit 0 when valid, else list every problem and exit 1')
     .argument('<contract>', 'the contract (YAML)')
     .action(async (path: string) => {
+      const { readContractFile } = await import('../read-contract-file.js');
       const { contract } = await readContractFile(path);
       const amendments = contract.amendments.length;
       process.stdout.write(
