@@ -1,171 +1,57 @@
 /**
- * `npm run bench`: the national-scale benchmark of issue #2. Generates (once, cached in
- * bench/data) a programme of 1,000,000 participants with 24 months of employment records
- * for them and 1,000,000 others, evaluates it with the engine, then runs a hand-written
- * DuckDB query for the same contract in the same process, and prints the ratio. Also
- * times `resulta evaluate` on 10,000 participants as a fresh process, start-up included.
+ * `npm run bench` (the build, then this file): generates the programmes once (cached in
+ * bench/data) and runs two sections, each comparing Resulta with a hand-written DuckDB
+ * baseline measured in the same run:
+ *
+ * - `national` (issue #2, national.ts): 1,000,000 participants evaluated in-process;
+ * - `startup` (issue #6, startup.ts): `--help`, `validate` and `evaluate` of 100,000
+ *   participants as fresh processes, against bare Node and the baseline.
+ *
+ * `--only startup` (or `npm run bench:startup`) or `--only national` runs one section.
+ * Other options: `--participants N` and `--repeats K` (national), `--runs N` and
+ * `--startup-participants N` and `--startup-repeats K` (startup). Exit code 1 when the two
+ * sides disagree on the achievements, or a start-up target is missed.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { readRunOptions } from '../src/cli/run-options.js';
-import { DEMO_AS_OF } from '../src/demo/demo-contract.js';
-import { type ProgrammeFiles, writeProgramme } from '../src/demo/synthetic-programme.js';
-import { openSession } from '../src/engine/duckdb-session.js';
-import { evaluate } from '../src/engine/evaluate.js';
-import { runBaseline } from './baseline.js';
+import { nationalSection } from './national.js';
+import { startup } from './startup.js';
 
-const ROOT = join(import.meta.dirname, '../../bench/data');
-const CLI = join(import.meta.dirname, '../src/cli/main.js');
+const SECTIONS = ['national', 'startup'] as const;
 
-const arg = (name: string, fallback: number) => {
+const option = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+  return i > 0 ? process.argv[i + 1] : undefined;
 };
+const arg = (name: string, fallback: number) => Number(option(name) ?? fallback);
 
-async function programme(participants: number, format: 'csv' | 'parquet'): Promise<ProgrammeFiles> {
-  const dir = join(ROOT, `programme-${participants}-${format}`);
-  const files: ProgrammeFiles = {
-    contract: join(dir, 'contract.yaml'),
-    participants: join(dir, `participants.${format}`),
-    events: join(dir, `events.${format}`),
-    employment: join(dir, `employment.${format}`),
-  };
-  if (existsSync(files.employment)) return files;
-  const started = performance.now();
-  const session = await openSession();
-  try {
-    await writeProgramme(
-      session.conn,
-      dir,
-      { participants, others: participants, providers: 20, seed: 2018, format },
-      (step) => process.stdout.write(`  generating ${participants} ${format}: ${step}\n`),
-    );
-  } finally {
-    session.close();
-  }
-  process.stdout.write(`  generated in ${seconds(performance.now() - started)} s\n`);
-  return files;
+const only = option('only');
+if (only !== undefined && !SECTIONS.includes(only as (typeof SECTIONS)[number])) {
+  throw new Error(`--only must be one of ${SECTIONS.join(', ')}, not "${only}"`);
 }
+const runs = (section: (typeof SECTIONS)[number]) => only === undefined || only === section;
 
-async function countRows(files: ProgrammeFiles): Promise<Record<string, number>> {
-  const session = await openSession();
-  try {
-    const counts: Record<string, number> = {};
-    for (const role of ['participants', 'events', 'employment'] as const) {
-      const reader = await session.conn.runAndReadAll(`SELECT COUNT(*) AS n FROM '${files[role]}'`);
-      counts[role] = Number(reader.getRowObjectsJS()[0]?.n);
-    }
-    return counts;
-  } finally {
-    session.close();
-  }
+process.stdout.write(
+  `Machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`,
+);
+let ok = true;
+// National first: its peak RSS is read before anything else has grown this process.
+if (runs('national')) {
+  ok = (await nationalSection(arg('participants', 1_000_000), arg('repeats', 3))) && ok;
 }
-
-const seconds = (ms: number) => (ms / 1000).toFixed(2);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-
-/** Engine and baseline alternate, so drift in the machine's speed affects both alike. */
-async function national(participants: number, repeats: number) {
-  const files = await programme(participants, 'parquet');
-  const rows = await countRows(files);
-  const totalRows = Object.values(rows).reduce((a, b) => a + b, 0);
-  const request = await readRunOptions({ ...files, asOf: DEMO_AS_OF });
-  const out = await mkdtemp(join(tmpdir(), 'resulta-bench-'));
-  const engine: number[] = [];
-  const baseline: number[] = [];
-  let peakRssMiB = 0;
-  let achievements = 0;
-  let baselineCount = 0;
-  let paid = '';
+if (runs('startup')) {
+  const out = await mkdtemp(join(tmpdir(), 'resulta-bench-startup-'));
   try {
-    for (let i = 0; i < repeats; i++) {
-      const t0 = performance.now();
-      const result = await evaluate(request, out);
-      engine.push(performance.now() - t0);
-      // Peak RSS is process-wide and only grows, so it is read before any baseline runs.
-      if (i === 0) peakRssMiB = process.resourceUsage().maxRSS / 1024;
-      achievements = result.achievements.count;
-      paid = result.summary.paid;
-      const session = await openSession();
-      const t1 = performance.now();
-      baselineCount = await runBaseline(session.conn, files, join(out, 'baseline.csv')).finally(
-        () => session.close(),
-      );
-      baseline.push(performance.now() - t1);
-      process.stdout.write(
-        `  run ${i + 1}: engine ${seconds(engine[i] as number)} s, hand-written ${seconds(baseline[i] as number)} s\n`,
-      );
-    }
-    return {
-      rows,
-      totalRows,
-      engineMs: median(engine),
-      baselineMs: median(baseline),
-      peakRssMiB,
-      achievements,
-      baselineCount,
-      paid,
+    const options = {
+      runs: arg('runs', 10),
+      evaluateRuns: arg('startup-repeats', 5),
+      participants: arg('startup-participants', 100_000),
+      out,
     };
+    ok = (await startup(options)) && ok;
   } finally {
     await rm(out, { recursive: true, force: true });
   }
 }
-
-function smallRun(participants: number, repeats: number): number[] {
-  return Array.from({ length: repeats }, () => {
-    const dir = join(ROOT, `programme-${participants}-csv`);
-    const started = performance.now();
-    execFileSync(process.execPath, [
-      CLI,
-      'evaluate',
-      '--quiet',
-      '--contract',
-      join(dir, 'contract.yaml'),
-      '--participants',
-      join(dir, 'participants.csv'),
-      '--events',
-      join(dir, 'events.csv'),
-      '--employment',
-      join(dir, 'employment.csv'),
-      '--as-of',
-      DEMO_AS_OF,
-      '--out',
-      join(dir, 'out'),
-    ]);
-    return performance.now() - started;
-  });
-}
-
-const size = arg('participants', 1_000_000);
-process.stdout.write(
-  `Machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`,
-);
-await programme(10_000, 'csv');
-const small = smallRun(10_000, 5);
-process.stdout.write(
-  `\n10,000 participants, CSV, fresh process (median of 5): ${seconds(median(small))} s (runs: ${small.map(seconds).join(', ')})\n`,
-);
-process.stdout.write(`\nNational run: ${size.toLocaleString('en')} participants\n`);
-const n = await national(size, arg('repeats', 3));
-process.stdout.write(`
-| measure | value |
-|---|---|
-| input rows (participants / events / employment) | ${n.rows.participants} / ${n.rows.events} / ${n.rows.employment} |
-| engine wall time, median (read, check, evaluate, caps, write) | ${seconds(n.engineMs)} s |
-| hand-written DuckDB SQL, same process, median | ${seconds(n.baselineMs)} s |
-| ratio engine / hand-written | ${(n.engineMs / n.baselineMs).toFixed(2)} |
-| rows per second (engine) | ${Math.round(n.totalRows / (n.engineMs / 1000)).toLocaleString('en')} |
-| peak RSS after the first engine run | ${n.peakRssMiB.toFixed(0)} MiB |
-| achievements (engine / hand-written) | ${n.achievements} / ${n.baselineCount} |
-| paid | ${n.paid} |
-`);
-if (n.achievements !== n.baselineCount) {
-  process.stdout.write(
-    'WARNING: the hand-written baseline found a different number of achievements\n',
-  );
-  process.exitCode = 1;
-}
+if (!ok) process.exitCode = 1;
