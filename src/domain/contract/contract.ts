@@ -1,5 +1,5 @@
 /**
- * The typed, immutable model of an outcome contract (shared/spec/outcome-contracts.md §2).
+ * The typed, immutable model of an outcome contract (docs/contract-format.md §2).
  * Parsing and validation live in parse-contract.ts; the engine and the cap pass read only
  * these types.
  */
