@@ -5,14 +5,15 @@
  */
 import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DuckDBConnection } from '@duckdb/node-api';
 import { type Insertable, sql, type Transaction } from 'kysely';
 import { ProblemsError } from '../domain/problem.js';
-import { openSession } from '../engine/duckdb-session.js';
-import { openCheckedInput } from '../engine/snapshot/checked-input.js';
+import {
+  type CheckedFile,
+  withCheckedEvents,
+  withCheckedParticipants,
+  writeCanonicalEmployment,
+} from '../engine/import-check.js';
 import { INPUT_COLUMNS } from '../engine/snapshot/input-tables.js';
-import type { LoadedInput } from '../engine/snapshot/load-input.js';
-import { duckdb } from '../engine/sql/dialect.js';
 import { digestFile } from '../files/file-digest.js';
 import { appendAudit } from '../store/audit-log.js';
 import type { Store } from '../store/database.js';
@@ -55,15 +56,6 @@ function importRecord(
   };
 }
 
-async function withDuckDB<T>(work: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
-  const session = await openSession();
-  try {
-    return await work(session.conn);
-  } finally {
-    session.close();
-  }
-}
-
 /** Limits an import to what the caller may write: a provider only its own participants. */
 export interface ImportScope {
   readonly providerId?: string;
@@ -71,7 +63,7 @@ export interface ImportScope {
 
 /** Bad rows found against the store (not the file): unknown providers, duplicates, scope. */
 async function refuseRows(
-  input: LoadedInput,
+  input: CheckedFile<unknown>,
   file: string,
   bad: { ord: number; column: string; message: string }[],
 ): Promise<void> {
@@ -96,31 +88,29 @@ export async function importParticipants(
   file: string,
   scope: ImportScope = {},
 ): Promise<number> {
-  return withDuckDB(async (conn) => {
-    const input = await openCheckedInput(conn, duckdb, 'participants', path, file);
+  return withCheckedParticipants(path, file, async (input) => {
     const attributes = input.extraColumns.filter((c) => c !== NATIONAL_ID);
-    const reader =
-      await conn.runAndReadAll(`SELECT __ord, participant_id, provider_id, strftime(enrolled_on, '%Y-%m-%d') AS enrolled_on,
-      person_key, strftime(birth_date, '%Y-%m-%d') AS birth_date${input.extraColumns.map((c) => `, ${duckdb.ident(c)}`).join('')}
-      FROM input_participants ORDER BY participant_id`);
-    const found = reader.getRowObjectsJS();
     const secret = input.extraColumns.includes(NATIONAL_ID) ? personKeySecret() : null;
-    const rows = found.map((r) => ({
-      programme_id: programmeId,
-      participant_id: String(r.participant_id),
-      provider_id: String(r.provider_id),
-      enrolled_on: String(r.enrolled_on),
-      person_key:
-        r.person_key !== null
-          ? String(r.person_key)
-          : secret && r[NATIONAL_ID] !== null
-            ? personKey(secret, String(r[NATIONAL_ID]))
-            : null,
-      birth_date: r.birth_date === null ? null : String(r.birth_date),
-      attributes: JSON.stringify(
-        Object.fromEntries(attributes.filter((c) => r[c] !== null).map((c) => [c, String(r[c])])),
-      ),
-    }));
+    const rows = input.records.map((r) => {
+      const nationalId = r.extra[NATIONAL_ID] ?? null;
+      return {
+        programme_id: programmeId,
+        participant_id: r.participant_id,
+        provider_id: r.provider_id,
+        enrolled_on: r.enrolled_on,
+        person_key:
+          r.person_key ?? (secret && nationalId !== null ? personKey(secret, nationalId) : null),
+        birth_date: r.birth_date,
+        attributes: JSON.stringify(
+          Object.fromEntries(
+            attributes.flatMap((c) => {
+              const value = r.extra[c] ?? null;
+              return value === null ? [] : [[c, value]];
+            }),
+          ),
+        ),
+      };
+    });
     const providers = new Set(
       (
         await store.db
@@ -139,7 +129,7 @@ export async function importParticipants(
     );
     const bad: { ord: number; column: string; message: string }[] = [];
     for (const [i, r] of rows.entries()) {
-      const ord = Number(found[i]?.__ord);
+      const ord = input.records[i]?.ord ?? i;
       if (scope.providerId !== undefined && r.provider_id !== scope.providerId) {
         bad.push({
           ord,
@@ -207,20 +197,15 @@ export async function importEvents(
   file: string,
   scope: ImportScope = {},
 ): Promise<number> {
-  return withDuckDB(async (conn) => {
-    const input = await openCheckedInput(conn, duckdb, 'events', path, file);
-    const reader =
-      await conn.runAndReadAll(`SELECT __ord, participant_id, type, strftime(occurred_on, '%Y-%m-%d') AS occurred_on,
-      CAST(value AS VARCHAR) AS value, COALESCE(source, 'provider') AS source, COALESCE(verified, FALSE) AS verified
-      FROM input_events ORDER BY __ord`);
-    const found = reader.getRowObjectsJS();
+  return withCheckedEvents(path, file, async (input) => {
+    const found = input.records;
     const owners = await existingParticipants(store, programmeId, [
-      ...new Set(found.map((r) => String(r.participant_id))),
+      ...new Set(found.map((r) => r.participant_id)),
     ]);
     const bad: { ord: number; column: string; message: string }[] = [];
     for (const r of found) {
-      const ord = Number(r.__ord);
-      const owner = owners.get(String(r.participant_id));
+      const ord = r.ord;
+      const owner = owners.get(r.participant_id);
       if (owner === undefined)
         bad.push({
           ord,
@@ -235,7 +220,7 @@ export async function importEvents(
         });
       }
       // Providers report what happened; verification and admin records come from others.
-      if (scope.providerId !== undefined && (r.source !== 'provider' || r.verified === true)) {
+      if (scope.providerId !== undefined && (r.source !== 'provider' || r.verified)) {
         bad.push({
           ord,
           column: r.source !== 'provider' ? 'source' : 'verified',
@@ -246,12 +231,12 @@ export async function importEvents(
     await refuseRows(input, file, bad);
     const rows = found.map((r) => ({
       programme_id: programmeId,
-      participant_id: String(r.participant_id),
-      type: String(r.type),
-      occurred_on: String(r.occurred_on),
-      value: r.value === null ? null : String(r.value),
-      source: String(r.source) as 'provider' | 'admin' | 'verifier',
-      verification: r.verified === true ? ('verified' as const) : ('unverified' as const),
+      participant_id: r.participant_id,
+      type: r.type,
+      occurred_on: r.occurred_on,
+      value: r.value,
+      source: r.source as 'provider' | 'admin' | 'verifier',
+      verification: r.verified ? ('verified' as const) : ('unverified' as const),
     }));
     await store.db.transaction().execute(async (tx) => {
       await insertAll(tx, 'events', rows);
@@ -272,40 +257,30 @@ export async function importEmployment(
   path: string,
   file: string,
 ): Promise<{ sha256: string; rows: number }> {
-  return withDuckDB(async (conn) => {
-    await openCheckedInput(conn, duckdb, 'employment', path, file);
-    const staging = join(store.dataDir, 'files', `.staging-${process.pid}-${Date.now()}.parquet`);
-    const columns = INPUT_COLUMNS.employment.map((c) => c.name);
-    await conn.run(`COPY (SELECT person_key, strftime(make_date(month // 12, month % 12 + 1, 1), '%Y-%m') AS month, employer_id,
-        CAST(earnings AS DECIMAL(18,0)) * CAST(0.01 AS DECIMAL(3,2)) AS earnings
-      FROM input_employment ORDER BY __ord) TO ${duckdb.string(staging)} (FORMAT parquet)`);
-    const { sha256 } = await digestFile(staging, false);
-    const target = join(store.dataDir, 'files', `${sha256}.parquet`);
-    await rename(staging, target);
-    const counted = await conn.runAndReadAll(
-      `SELECT COUNT(*) AS n FROM read_parquet(${duckdb.string(target)})`,
-    );
-    const rows = Number(counted.getRowObjectsJS()[0]?.n);
-    await store.db.transaction().execute(async (tx) => {
-      await tx
-        .insertInto('employment_datasets')
-        .values({
-          programme_id: programmeId,
-          sha256,
-          row_count: rows,
-          source_name: file,
-          uploaded_by: actor.id,
-        })
-        .execute();
-      await appendAudit(tx, {
-        actor: actor.id,
-        action: 'import',
-        entity: 'employment_dataset',
-        entityId: sha256,
-        reason: `upload of ${file}`,
-        data: { rows, columns },
-      });
+  const staging = join(store.dataDir, 'files', `.staging-${process.pid}-${Date.now()}.parquet`);
+  const columns = INPUT_COLUMNS.employment.map((c) => c.name);
+  const rows = await writeCanonicalEmployment(path, file, staging);
+  const { sha256 } = await digestFile(staging, false);
+  await rename(staging, join(store.dataDir, 'files', `${sha256}.parquet`));
+  await store.db.transaction().execute(async (tx) => {
+    await tx
+      .insertInto('employment_datasets')
+      .values({
+        programme_id: programmeId,
+        sha256,
+        row_count: rows,
+        source_name: file,
+        uploaded_by: actor.id,
+      })
+      .execute();
+    await appendAudit(tx, {
+      actor: actor.id,
+      action: 'import',
+      entity: 'employment_dataset',
+      entityId: sha256,
+      reason: `upload of ${file}`,
+      data: { rows, columns },
     });
-    return { sha256, rows };
   });
+  return { sha256, rows };
 }
