@@ -3,7 +3,6 @@
  * what it prints, and the all-or-nothing output folder.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,13 +40,15 @@ describe('resulta', () => {
     );
   });
 
-  it('replaces an output folder whole, and leaves it untouched on bad input', async () => {
+  it('replaces its own earlier outputs, and leaves them untouched on bad input', async () => {
     const dir = await tempDir();
     const out = join(dir, 'out');
     expect(resulta('evaluate', ...INPUTS, '--out', out, '--quiet').code).toBe(0);
-    await writeFile(join(out, 'stale.txt'), 'from an earlier run');
+    await writeFile(join(out, 'achievements.csv'), 'edited since the earlier run');
     expect(resulta('evaluate', ...INPUTS, '--out', out, '--quiet').code).toBe(0);
-    expect(existsSync(join(out, 'stale.txt'))).toBe(false);
+    expect(await readFile(join(out, 'achievements.csv'), 'utf8')).toBe(
+      await readFile(join(EXAMPLE, 'expected/achievements.csv'), 'utf8'),
+    );
 
     const bad = join(dir, 'participants.csv');
     await writeFile(

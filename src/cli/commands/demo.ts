@@ -2,10 +2,10 @@
  * `resulta demo`: the main job on embedded defaults. Writes a synthetic youth employment
  * programme, evaluates it, and prints the summary and what to try next.
  */
-import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { DEMO_AS_OF } from '../../demo/demo-contract.js';
-import { withStagingDir } from '../../files/atomic-dir.js';
 import { formatSummary } from '../print-summary.js';
 import { readRunOptions } from '../run-options.js';
 
@@ -20,34 +20,36 @@ export function demoCommand(program: Command): void {
       if (!Number.isInteger(participants) || participants < 1 || participants > 5_000_000) {
         throw new Error('--participants must be a whole number from 1 to 5000000');
       }
-      const [{ writeDemoProgramme }, { evaluate }, { progressBar }] = await Promise.all([
-        import('../../demo/demo-programme.js'),
-        import('../../engine/evaluate.js'),
-        import('../progress.js'),
-      ]);
-      process.stdout.write(
-        `Writing a demo programme of ${participants} participants to ${options.dir} …\n`,
-      );
-      const files = await writeDemoProgramme(options.dir, participants);
-      const run = {
-        contract: files.contract,
-        participants: files.participants,
-        events: files.events,
-        employment: files.employment,
-        asOf: DEMO_AS_OF,
-      };
-      const request = await readRunOptions(run);
-      const out = join(options.dir, 'outputs');
+      const [{ writeDemoProgramme }, { evaluate }, { progressBar }, { writeOutputFolder }] =
+        await Promise.all([
+          import('../../demo/demo-programme.js'),
+          import('../../engine/evaluate.js'),
+          import('../progress.js'),
+          import('../../files/output-folder.js'),
+        ]);
       const progress = progressBar(true);
-      const result = await withStagingDir(out, (staging) =>
-        evaluate(request, staging, progress.listener),
+      // The whole demo folder (programme and outputs) is one Resulta output folder.
+      const written = await writeOutputFolder(
+        { option: '--dir', path: options.dir, keep: [] },
+        async (staging) => {
+          process.stdout.write(
+            `Writing a demo programme of ${participants} participants to ${options.dir} …\n`,
+          );
+          const files = await writeDemoProgramme(staging, participants);
+          const request = await readRunOptions({ ...files, asOf: DEMO_AS_OF });
+          await mkdir(join(staging, 'outputs'));
+          const result = await evaluate(request, join(staging, 'outputs'), progress.listener);
+          return { result, currency: request.contract.currency };
+        },
       ).finally(() => progress.stop());
-      const args = `--contract ${files.contract} --participants ${files.participants} --events ${files.events} --employment ${files.employment} --as-of ${DEMO_AS_OF}`;
-      process.stdout.write(`\n${formatSummary(result.summary, request.contract.currency)}\n
-Outputs: ${out}/achievements.csv, participants.csv, summary.json
+      const file = (name: string) => join(options.dir, name);
+      const args = `--contract ${file('contract.yaml')} --participants ${file('participants.csv')} --events ${file('events.csv')} --employment ${file('employment.csv')} --as-of ${DEMO_AS_OF}`;
+      const { result, currency } = written.value;
+      process.stdout.write(`\n${formatSummary(result.summary, currency)}\n
+Outputs: ${file('outputs')}/achievements.csv, participants.csv, summary.json
 Try next:
   npx resulta explain ${args} --participant P0000001
-  npx resulta evaluate ${args} --out ${options.dir}/again
+  npx resulta evaluate ${args} --out ${join(dirname(file('.')), `${basename(file('.'))}-again`)}
 `);
     });
 }
