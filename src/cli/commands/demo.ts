@@ -13,7 +13,11 @@ export function demoCommand(program: Command): void {
   program
     .command('demo')
     .description('write a synthetic youth employment programme, evaluate it and print the bill')
-    .option('--dir <dir>', 'folder for the demo programme and its outputs', 'data/demo')
+    .option(
+      '--dir <dir>',
+      'a new or empty folder for the demo programme and its outputs, or one an earlier demo wrote',
+      'data/demo',
+    )
     .option('--participants <n>', 'number of participants', '3000')
     .action(async (options: { dir: string; participants: string }) => {
       const participants = Number(options.participants);
