@@ -58,12 +58,13 @@ export async function buildServer(
   });
   await app.register(rateLimit, { global: false });
   app.decorateRequest('principal', null);
+  app.decorateRequest('programmeId', null);
   app.addHook('onRequest', async (request) => {
     const header = request.headers.authorization;
     const secret = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
     request.principal = secret ? await principalFor(store, secret) : null;
   });
-  app.addHook('preValidation', async (request) => authorise(request));
+  app.addHook('preValidation', authorise(store));
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof HttpError) {
       return reply

@@ -69,6 +69,36 @@ export async function drawSample(
   });
 }
 
+export interface SampledEvent {
+  readonly event_id: string;
+  readonly participant_id: string;
+  readonly type: string;
+  readonly occurred_on: string;
+  readonly decision: 'verified' | 'rejected' | null;
+}
+
+/** A drawn sample: its seed and its events in draw order, each with its decision so far. */
+export async function readSample(
+  store: Store,
+  sampleId: string,
+): Promise<{ id: string; seed: string; events: SampledEvent[] }> {
+  const sample = await store.db
+    .selectFrom('verification_samples')
+    .select(['id', 'seed'])
+    .where('id', '=', sampleId)
+    .executeTakeFirst();
+  if (!sample)
+    throw new ProblemsError([{ code: 'verification.unknown', message: `no sample ${sampleId}` }]);
+  const events = await store.db
+    .selectFrom('verification_sample_events as s')
+    .innerJoin('events as e', 'e.id', 's.event_id')
+    .select(['s.event_id', 'e.participant_id', 'e.type', 'e.occurred_on', 's.decision'])
+    .where('s.sample_id', '=', sampleId)
+    .orderBy('s.draw')
+    .execute();
+  return { id: sample.id, seed: sample.seed, events };
+}
+
 export interface Decision {
   readonly decision: 'verified' | 'rejected';
   readonly reason: string;

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { createApiToken, revokeApiToken } from '../../services/identity.js';
 import { addContractVersion } from '../../services/programmes.js';
 import type { Store } from '../../store/database.js';
-import { assertInProgramme, principal } from '../access.js';
+import { principal, programmeOf } from '../access.js';
 
 export function adminRoutes(store: Store): FastifyPluginAsyncZod {
   return async (app) => {
@@ -32,12 +32,10 @@ export function adminRoutes(store: Store): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const who = principal(request);
-        await assertInProgramme(store, who, request.params.programme);
         const version = await addContractVersion(
           store,
-          who,
-          request.params.programme,
+          principal(request),
+          programmeOf(request),
           request.body.yaml,
           request.body.reason,
         );

@@ -5,11 +5,11 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { checkAuditLog } from '../../services/audit.js';
 import { decideBill, draftBill, payBill } from '../../services/bills.js';
 import type { Role } from '../../services/identity.js';
-import { verifyAuditLog } from '../../store/audit-log.js';
 import type { Store } from '../../store/database.js';
-import { assertInProgramme, assertOwnedInProgramme, principal } from '../access.js';
+import { principal, programmeOf } from '../access.js';
 
 const billParams = z.object({ bill: z.string().regex(/^\d{1,18}$/) });
 const billBody = z.object({
@@ -38,9 +38,12 @@ export function billRoutes(store: Store): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const who = principal(request);
-        await assertInProgramme(store, who, request.params.programme);
-        const bill = await draftBill(store, who, request.params.programme, request.body.period_end);
+        const bill = await draftBill(
+          store,
+          principal(request),
+          programmeOf(request),
+          request.body.period_end,
+        );
         return reply.status(201).send({
           id: bill.id,
           status: bill.status,
@@ -68,11 +71,9 @@ export function billRoutes(store: Store): FastifyPluginAsyncZod {
           },
         },
         async (request) => {
-          const who = principal(request);
-          await assertOwnedInProgramme(store, who, 'bills', request.params.bill);
           const status = await decideBill(
             store,
-            who,
+            principal(request),
             request.params.bill,
             path,
             request.body.reason,
@@ -94,11 +95,9 @@ export function billRoutes(store: Store): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const who = principal(request);
-        await assertOwnedInProgramme(store, who, 'bills', request.params.bill);
         const paid = await payBill(
           store,
-          who,
+          principal(request),
           request.params.bill,
           request.headers['idempotency-key'],
         );
@@ -126,9 +125,8 @@ export function billRoutes(store: Store): FastifyPluginAsyncZod {
           },
         },
       },
-      async (request) => {
-        principal(request);
-        const check = await verifyAuditLog(store.db);
+      async () => {
+        const check = await checkAuditLog(store);
         return {
           entries: check.entries,
           intact: check.brokenAt === undefined,

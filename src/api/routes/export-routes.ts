@@ -5,22 +5,11 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { cents, formatCents } from '../../domain/money.js';
-import { csvLine } from '../../files/csv-writer.js';
+import { runAchievementsFile } from '../../services/achievements-export.js';
 import { indigoProject } from '../../services/indigo-export.js';
+import { scopeOf } from '../../services/provider-scope.js';
 import type { Store } from '../../store/database.js';
-import { assertInProgramme, assertOwnedInProgramme, principal } from '../access.js';
-
-const COLUMNS = [
-  'participant_id',
-  'provider_id',
-  'outcome_id',
-  'achieved_on',
-  'version',
-  'price',
-  'amount',
-  'status',
-] as const;
+import { principal, programmeOf } from '../access.js';
 
 export function exportRoutes(store: Store): FastifyPluginAsyncZod {
   return async (app) => {
@@ -38,11 +27,7 @@ export function exportRoutes(store: Store): FastifyPluginAsyncZod {
           }),
         },
       },
-      async (request) => {
-        const who = principal(request);
-        await assertInProgramme(store, who, request.params.programme);
-        return indigoProject(store, request.params.programme);
-      },
+      async (request) => indigoProject(store, programmeOf(request)),
     );
 
     app.get(
@@ -56,65 +41,17 @@ export function exportRoutes(store: Store): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const who = principal(request);
-        const programmeId = await assertOwnedInProgramme(
+        const file = await runAchievementsFile(
           store,
-          who,
-          'evaluation_runs',
+          programmeOf(request),
           request.params.run,
+          scopeOf(principal(request)),
+          request.query.format,
         );
-        let query = store.db
-          .selectFrom('run_achievements as a')
-          .innerJoin('participants as p', (j) =>
-            j
-              .onRef('p.participant_id', '=', 'a.participant_id')
-              .on('p.programme_id', '=', programmeId),
-          )
-          .select([
-            'a.participant_id',
-            'p.provider_id',
-            'a.outcome_id',
-            'a.achieved_on',
-            'a.version',
-            'a.price_cents',
-            'a.amount_cents',
-            'a.status',
-          ])
-          .where('a.run_id', '=', request.params.run)
-          .orderBy('a.achieved_on')
-          .orderBy('a.participant_id')
-          .orderBy('a.outcome_id');
-        if (who.role === 'provider') query = query.where('p.provider_id', '=', who.organisationId);
-        const rows = (await query.execute()).map((r) => [
-          r.participant_id,
-          r.provider_id,
-          r.outcome_id,
-          r.achieved_on,
-          r.version,
-          formatCents(cents(Number(r.price_cents))),
-          formatCents(cents(Number(r.amount_cents))),
-          r.status,
-        ]);
-        const name = `run-${request.params.run}-achievements`;
-        if (request.query.format === 'csv') {
-          return reply
-            .header('content-type', 'text/csv; charset=utf-8')
-            .header('content-disposition', `attachment; filename="${name}.csv"`)
-            .send([csvLine([...COLUMNS]), ...rows.map((r) => csvLine(r))].join(''));
-        }
-        const { default: excel } = await import('exceljs');
-        const workbook = new excel.Workbook();
-        const sheet = workbook.addWorksheet('achievements');
-        sheet.addRow([...COLUMNS]);
-        // Text cells throughout: identifiers keep their zeros and amounts their two decimals.
-        for (const r of rows) sheet.addRow(r);
         return reply
-          .header(
-            'content-type',
-            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          )
-          .header('content-disposition', `attachment; filename="${name}.xlsx"`)
-          .send(Buffer.from(await workbook.xlsx.writeBuffer()));
+          .header('content-type', file.contentType)
+          .header('content-disposition', `attachment; filename="${file.name}"`)
+          .send(file.body);
       },
     );
   };

@@ -5,9 +5,12 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { latestRun } from '../../services/evaluation-runs.js';
+import { formatCents } from '../../domain/money.js';
+import { listParticipants } from '../../services/participant-list.js';
+import { programmeDashboard } from '../../services/programme-dashboard.js';
+import { scopeOf } from '../../services/provider-scope.js';
 import type { Store } from '../../store/database.js';
-import { assertInProgramme, principal } from '../access.js';
+import { principal, programmeOf } from '../access.js';
 
 const programmeParams = z.object({
   programme: z
@@ -39,32 +42,15 @@ export function programmeRoutes(store: Store): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const who = principal(request);
-        const id = request.params.programme;
-        await assertInProgramme(store, who, id);
-        const providers = await store.db
-          .selectFrom('provider_counts')
-          .select(['provider_id', 'participants as n'])
-          .where('programme_id', '=', id)
-          .orderBy('provider_id')
-          .execute();
-        const run = await latestRun(store, id);
-        // Paid bills carry their totals, so the ledger's sum needs no scan of its entries.
-        const ledger = await store.db
-          .selectFrom('bills')
-          .select((eb) => eb.fn.sum<string>('total_cents').as('total'))
-          .where('programme_id', '=', id)
-          .where('status', '=', 'paid')
-          .executeTakeFirst();
-        const byProvider = Object.fromEntries(providers.map((p) => [p.provider_id, Number(p.n)]));
+        const id = programmeOf(request);
+        const dashboard = await programmeDashboard(store, id);
+        const run = dashboard.latestRun;
         return {
           programme: id,
-          participants: providers.reduce((sum, p) => sum + Number(p.n), 0),
-          by_provider: byProvider,
-          latest_run: run
-            ? { id: run.id, as_of: run.as_of, paid: centsText(run.paid_cents) }
-            : null,
-          ledger_paid: centsText(ledger?.total ?? '0'),
+          participants: dashboard.participants,
+          by_provider: Object.fromEntries(dashboard.byProvider),
+          latest_run: run ? { id: run.id, as_of: run.asOf, paid: formatCents(run.paid) } : null,
+          ledger_paid: formatCents(dashboard.ledgerPaid),
         };
       },
     );
@@ -94,33 +80,8 @@ export function programmeRoutes(store: Store): FastifyPluginAsyncZod {
           },
         },
       },
-      async (request) => {
-        const who = principal(request);
-        const id = request.params.programme;
-        await assertInProgramme(store, who, id);
-        const { after, limit } = request.query;
-        let query = store.db
-          .selectFrom('participants')
-          .select(['participant_id', 'provider_id', 'enrolled_on'])
-          .where('programme_id', '=', id)
-          .orderBy('participant_id')
-          .limit(limit + 1);
-        if (who.role === 'provider') query = query.where('provider_id', '=', who.organisationId);
-        if (after !== undefined) query = query.where('participant_id', '>', after);
-        const rows = await query.execute();
-        const page = rows.slice(0, limit);
-        return {
-          participants: page,
-          next: rows.length > limit ? (page.at(-1)?.participant_id ?? null) : null,
-        };
-      },
+      async (request) =>
+        listParticipants(store, programmeOf(request), scopeOf(principal(request)), request.query),
     );
   };
-}
-
-/** Integer cents (as exact text from the database) to a two-decimal amount. */
-export function centsText(cents: string): string {
-  const negative = cents.startsWith('-');
-  const digits = (negative ? cents.slice(1) : cents).padStart(3, '0');
-  return `${negative ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
 }

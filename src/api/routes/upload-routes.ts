@@ -4,15 +4,13 @@
  * the request body, `?format=csv|xlsx|parquet`; it is checked whole and imported all or
  * nothing, and bad rows come back as problems with row and column (422).
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Principal, Role } from '../../services/identity.js';
-import { importEmployment, importEvents, importParticipants } from '../../services/import-data.js';
+import type { Role } from '../../services/identity.js';
+import { importUpload, type UploadKind } from '../../services/uploads.js';
 import type { Store } from '../../store/database.js';
-import { assertInProgramme, principal } from '../access.js';
+import { principal, programmeOf } from '../access.js';
+import { HttpError } from '../http-error.js';
 
 const FILE_TYPES = [
   'text/csv',
@@ -21,48 +19,29 @@ const FILE_TYPES = [
   'application/vnd.apache.parquet',
 ];
 
-type Importer = (
-  store: Store,
-  who: Principal,
-  programme: string,
-  path: string,
-  file: string,
-) => Promise<unknown>;
-
-/** A provider imports only for itself; other roles import for the whole programme. */
-const scopeOf = (who: Principal) =>
-  who.role === 'provider' ? { providerId: who.organisationId } : {};
-
-const targets: { path: string; roles: Role[]; run: Importer }[] = [
-  {
-    path: 'participants',
-    roles: ['funder', 'provider'],
-    run: (store, who, programme, path, file) =>
-      importParticipants(store, who, programme, path, file, scopeOf(who)),
-  },
-  {
-    path: 'events',
-    roles: ['funder', 'provider', 'verifier'],
-    run: (store, who, programme, path, file) =>
-      importEvents(store, who, programme, path, file, scopeOf(who)),
-  },
-  {
-    path: 'employment-datasets',
-    roles: ['funder', 'verifier'],
-    run: (store, who, programme, path, file) => importEmployment(store, who, programme, path, file),
-  },
+const targets: { kind: UploadKind; roles: Role[] }[] = [
+  { kind: 'participants', roles: ['funder', 'provider'] },
+  { kind: 'events', roles: ['funder', 'provider', 'verifier'] },
+  { kind: 'employment-datasets', roles: ['funder', 'verifier'] },
 ];
+
+const noFile = () =>
+  new HttpError(
+    400,
+    'bad_request',
+    `send the file as the request body, with content-type ${FILE_TYPES.join(', ')}`,
+  );
 
 export function uploadRoutes(store: Store, perMinute: number): FastifyPluginAsyncZod {
   return async (app) => {
     app.addContentTypeParser(FILE_TYPES, { parseAs: 'buffer' }, (_request, body, done) =>
       done(null, body),
     );
-    for (const target of targets) {
+    for (const { kind, roles } of targets) {
       app.post(
-        `/programmes/:programme/${target.path}`,
+        `/programmes/:programme/${kind}`,
         {
-          config: { roles: target.roles, rateLimit: { max: perMinute, timeWindow: '1 minute' } },
+          config: { roles, rateLimit: { max: perMinute, timeWindow: '1 minute' } },
           schema: {
             tags: ['uploads'],
             params: z.object({
@@ -79,18 +58,17 @@ export function uploadRoutes(store: Store, perMinute: number): FastifyPluginAsyn
           },
         },
         async (request, reply) => {
-          const who = principal(request);
-          await assertInProgramme(store, who, request.params.programme);
-          const dir = await mkdtemp(join(tmpdir(), 'resulta-upload-'));
-          try {
-            const path = join(dir, `upload.${request.query.format}`);
-            await writeFile(path, request.body as Buffer);
-            const name = request.query.name ?? `${target.path}.${request.query.format}`;
-            await target.run(store, who, request.params.programme, path, name);
-            return reply.status(201).send({ imported: name });
-          } finally {
-            await rm(dir, { recursive: true, force: true });
-          }
+          // The file parser above gives a Buffer; anything else (no body, JSON) is no file.
+          if (!Buffer.isBuffer(request.body)) throw noFile();
+          const { format } = request.query;
+          const name = request.query.name ?? `${kind}.${format}`;
+          await importUpload(store, principal(request), programmeOf(request), {
+            kind,
+            format,
+            bytes: request.body,
+            name,
+          });
+          return reply.status(201).send({ imported: name });
         },
       );
     }

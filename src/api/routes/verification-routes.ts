@@ -5,9 +5,14 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { decideSampledEvent, drawSample, errorRates } from '../../services/verification.js';
+import {
+  decideSampledEvent,
+  drawSample,
+  errorRates,
+  readSample,
+} from '../../services/verification.js';
 import type { Store } from '../../store/database.js';
-import { assertInProgramme, assertOwnedInProgramme, principal } from '../access.js';
+import { principal, programmeOf } from '../access.js';
 
 const programmeParams = z.object({
   programme: z
@@ -36,12 +41,10 @@ export function verificationRoutes(store: Store): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const who = principal(request);
-        await assertInProgramme(store, who, request.params.programme);
         const sample = await drawSample(
           store,
-          who,
-          request.params.programme,
+          principal(request),
+          programmeOf(request),
           request.body.size,
           request.body.seed,
         );
@@ -73,23 +76,7 @@ export function verificationRoutes(store: Store): FastifyPluginAsyncZod {
           },
         },
       },
-      async (request) => {
-        const who = principal(request);
-        await assertOwnedInProgramme(store, who, 'verification_samples', request.params.sample);
-        const sample = await store.db
-          .selectFrom('verification_samples')
-          .select(['id', 'seed'])
-          .where('id', '=', request.params.sample)
-          .executeTakeFirstOrThrow();
-        const events = await store.db
-          .selectFrom('verification_sample_events as s')
-          .innerJoin('events as e', 'e.id', 's.event_id')
-          .select(['s.event_id', 'e.participant_id', 'e.type', 'e.occurred_on', 's.decision'])
-          .where('s.sample_id', '=', request.params.sample)
-          .orderBy('s.draw')
-          .execute();
-        return { id: sample.id, seed: sample.seed, events };
-      },
+      async (request) => readSample(store, request.params.sample),
     );
 
     app.post(
@@ -108,15 +95,19 @@ export function verificationRoutes(store: Store): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const who = principal(request);
-        await assertOwnedInProgramme(store, who, 'verification_samples', request.params.sample);
         const { decision, reason, evidence_base64 } = request.body;
         const evidence = evidence_base64 ? Buffer.from(evidence_base64, 'base64') : undefined;
-        await decideSampledEvent(store, who, request.params.sample, request.params.event, {
-          decision,
-          reason,
-          ...(evidence ? { evidence } : {}),
-        });
+        await decideSampledEvent(
+          store,
+          principal(request),
+          request.params.sample,
+          request.params.event,
+          {
+            decision,
+            reason,
+            ...(evidence ? { evidence } : {}),
+          },
+        );
         return { event_id: request.params.event, decision };
       },
     );
@@ -144,9 +135,7 @@ export function verificationRoutes(store: Store): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const who = principal(request);
-        await assertInProgramme(store, who, request.params.programme);
-        const rates = await errorRates(store, request.params.programme);
+        const rates = await errorRates(store, programmeOf(request));
         return {
           providers: rates.map((r) => ({
             provider_id: r.providerId,

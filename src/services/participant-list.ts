@@ -1,0 +1,39 @@
+/**
+ * A programme's participants, a page at a time: keyset pagination by participant id, so a
+ * page costs the same wherever it starts, within the caller's scope.
+ */
+import type { Store } from '../store/database.js';
+import type { ProviderScope } from './provider-scope.js';
+
+export interface ParticipantRow {
+  readonly participant_id: string;
+  readonly provider_id: string;
+  readonly enrolled_on: string;
+}
+
+export interface ParticipantPage {
+  readonly participants: ParticipantRow[];
+  /** The cursor for the next page (the last id of this one), or null after the last page. */
+  readonly next: string | null;
+}
+
+/** Up to `limit` participants with ids after `after`, in id order. */
+export async function listParticipants(
+  store: Store,
+  programmeId: string,
+  scope: ProviderScope,
+  page: { readonly after?: string | undefined; readonly limit: number },
+): Promise<ParticipantPage> {
+  let query = store.db
+    .selectFrom('participants')
+    .select(['participant_id', 'provider_id', 'enrolled_on'])
+    .where('programme_id', '=', programmeId)
+    .orderBy('participant_id')
+    .limit(page.limit + 1);
+  if (scope.providerId !== undefined) query = query.where('provider_id', '=', scope.providerId);
+  if (page.after !== undefined) query = query.where('participant_id', '>', page.after);
+  const rows = await query.execute();
+  const participants = rows.slice(0, page.limit);
+  const more = rows.length > page.limit;
+  return { participants, next: more ? (participants.at(-1)?.participant_id ?? null) : null };
+}

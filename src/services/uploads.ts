@@ -1,0 +1,58 @@
+/**
+ * An uploaded file imported into a programme: the bytes are written to a private temporary
+ * folder (the importers read files, as the engine does), imported all or nothing within the
+ * caller's scope, and the folder is removed whatever happens.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Store } from '../store/database.js';
+import type { Principal } from './identity.js';
+import { importEmployment, importEvents, importParticipants } from './import-data.js';
+import { scopeOf } from './provider-scope.js';
+
+export type UploadKind = 'participants' | 'events' | 'employment-datasets';
+export type UploadFormat = 'csv' | 'xlsx' | 'parquet';
+
+export interface Upload {
+  readonly kind: UploadKind;
+  readonly format: UploadFormat;
+  readonly bytes: Uint8Array;
+  /** The name the file is recorded under, in problems and the audit log. */
+  readonly name: string;
+}
+
+type Importer = (
+  store: Store,
+  who: Principal,
+  programmeId: string,
+  path: string,
+  name: string,
+) => Promise<unknown>;
+
+// A provider imports only for its own participants; the roles allowed to upload each kind
+// are the API's to decide.
+const IMPORTERS: Record<UploadKind, Importer> = {
+  participants: (store, who, programmeId, path, name) =>
+    importParticipants(store, who, programmeId, path, name, scopeOf(who)),
+  events: (store, who, programmeId, path, name) =>
+    importEvents(store, who, programmeId, path, name, scopeOf(who)),
+  'employment-datasets': (store, who, programmeId, path, name) =>
+    importEmployment(store, who, programmeId, path, name),
+};
+
+export async function importUpload(
+  store: Store,
+  who: Principal,
+  programmeId: string,
+  upload: Upload,
+): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'resulta-upload-'));
+  try {
+    const path = join(dir, `upload.${upload.format}`);
+    await writeFile(path, upload.bytes);
+    await IMPORTERS[upload.kind](store, who, programmeId, path, upload.name);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
