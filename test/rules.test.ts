@@ -1,8 +1,16 @@
 /**
  * One boundary per case for every rule kind (spec §3), run through the real engine.
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { byKey, EMPLOYMENT_HEADER, EVENTS_HEADER, runCase } from './support/run-engine.js';
+import {
+  byKey,
+  EMPLOYMENT_HEADER,
+  EVENTS_HEADER,
+  parseCsv,
+  runCase,
+} from './support/run-engine.js';
 
 const head = (outcomes: string, extra = '') => `contract: t
 title: T
@@ -296,5 +304,60 @@ describe('conditions on typed columns', () => {
     expect(out.participants.map((p) => [p.eligible, p.reason])).toEqual([
       ['false', 'fails eligibility on birth_date'],
     ]);
+  });
+});
+
+describe('contracts with one segment or none (spec §2: segments may be absent)', () => {
+  const TINY = join(import.meta.dirname, '../examples/tiny');
+  const tinyCase = async (contract: string) => {
+    const data = (name: string) => readFile(join(TINY, name), 'utf8');
+    return runCase({
+      contract,
+      participants: await data('participants.csv'),
+      events: await data('events.csv'),
+      employment: await data('employment.csv'),
+      asOf: '2019-06-30',
+    });
+  };
+  const days = (rows: Record<string, string>[]) =>
+    rows.map((a) => `${a.participant_id}/${a.outcome_id}/${a.achieved_on}`);
+  /** Payable job starts: one amount for everyone, 40% more for young mothers. */
+  const jobStartPrices = (rows: Record<string, string>[]) =>
+    [
+      ...new Set(
+        rows
+          .filter((a) => a.outcome_id === 'job_start' && a.status !== 'out_of_period')
+          .map((a) => a.price),
+      ),
+    ].sort();
+  const tiny = async () => ({
+    contract: await readFile(join(TINY, 'contract.yaml'), 'utf8'),
+    expected: parseCsv(await readFile(join(TINY, 'expected/achievements.csv'), 'utf8')),
+  });
+  /** The worked example's segments replaced, and its segment price map made one amount. */
+  const withSegments = (contract: string, segments: string) => {
+    const out = contract
+      .replace(/segments:\n( {2}- .*\n)+/, segments)
+      .replace('price: { standard: 500, harder_to_help: 800 }', 'price: 500');
+    expect(out).not.toBe(contract);
+    return out;
+  };
+
+  it('evaluates the worked example with one segment and no `when`', async () => {
+    const { contract, expected } = await tiny();
+    const out = await tinyCase(withSegments(contract, 'segments:\n  - { id: standard }\n'));
+    expect(out.participants.map((p) => p.segment)).toEqual(out.participants.map(() => 'standard'));
+    // Segments change prices, never which outcomes are achieved or when.
+    expect(days(out.achievements)).toEqual(days(expected));
+    expect(jobStartPrices(out.achievements)).toEqual(['500.00', '700.00']);
+  });
+
+  it('evaluates the worked example without segments: the segment is empty', async () => {
+    const { contract, expected } = await tiny();
+    const out = await tinyCase(withSegments(contract, ''));
+    expect(new Set(out.participants.map((p) => p.segment))).toEqual(new Set(['']));
+    expect(new Set(out.achievements.map((a) => a.segment))).toEqual(new Set(['']));
+    expect(days(out.achievements)).toEqual(days(expected));
+    expect(jobStartPrices(out.achievements)).toEqual(['500.00', '700.00']);
   });
 });

@@ -4,33 +4,40 @@
  */
 import type { Condition } from '../../domain/contract/contract.js';
 import { AGE_AT_ENROLMENT } from '../../domain/contract/contract.js';
-import { SCORE_PATTERN } from '../../domain/decimal.js';
-import type { Dialect } from './dialect.js';
+import { type Dialect, holds, inList } from './dialect.js';
 
 /** The attribute columns participants.csv has; a condition on any other is missing for all. */
 export interface AttributeColumns {
   has(name: string): boolean;
 }
 
+/** The computed age at enrolment in the participants relation `p` (an INTEGER, or NULL). */
+export const AGE_COLUMN = 'p.__age';
+
 /**
- * Compiles one condition. For `between`, a number cell compares exactly when it fits the
- * SQL number type; a cell with more digits fails rather than being rounded.
+ * Compiles one condition to a predicate that is TRUE or FALSE, never NULL. Every attribute
+ * compares as its text (typed columns such as dates read as YYYY-MM-DD); `between` compares
+ * a number cell exactly, whatever its number of digits.
  */
 export function compileCondition(d: Dialect, c: Condition, columns: AttributeColumns): string {
-  if (c.attribute !== AGE_AT_ENROLMENT && !columns.has(c.attribute)) return 'FALSE';
-  // Every attribute compares as its text; the typed columns (dates) read as YYYY-MM-DD.
-  const column = c.attribute === AGE_AT_ENROLMENT ? 'p.__age' : `p.${d.ident(c.attribute)}`;
-  const text = `CAST(${column} AS VARCHAR)`;
+  const isAge = c.attribute === AGE_AT_ENROLMENT;
+  if (!isAge && !columns.has(c.attribute)) return 'FALSE';
+  const column = isAge ? AGE_COLUMN : `p.${d.ident(c.attribute)}`;
+  const text = d.asText(column);
   switch (c.op) {
     case 'in':
-      return `COALESCE(${text} IN (${c.values.map((v) => d.string(v)).join(', ')}), FALSE)`;
+      return holds(
+        inList(
+          text,
+          c.values.map((v) => d.string(v)),
+        ),
+      );
     case 'equals':
-      return `COALESCE(${text} = ${d.string(c.value)}, FALSE)`;
-    case 'between': {
-      const value = `CAST(${text} AS ${d.numberType})`;
-      const comparable = d.matches(text, SCORE_PATTERN);
-      const inRange = `${value} BETWEEN ${d.decimal(c.lo)} AND ${d.decimal(c.hi)}`;
-      return `COALESCE(CASE WHEN ${comparable} THEN ${inRange} ELSE FALSE END, FALSE)`;
-    }
+      return holds(`${text} = ${d.string(c.value)}`);
+    case 'between':
+      // The age is a whole number already; any other cell is text that may be a number.
+      return isAge
+        ? holds(`${column} BETWEEN ${d.decimal(c.lo)} AND ${d.decimal(c.hi)}`)
+        : d.numberTextBetween(text, c.lo, c.hi);
   }
 }

@@ -6,42 +6,85 @@
 
 import { STATUSES } from '../../domain/cap-pass.js';
 import type { Contract } from '../../domain/contract/contract.js';
-import type { Dialect } from './dialect.js';
+import { caseWhen, type Dialect, duckdb, pickByIndex, select } from './dialect.js';
 
 /** Cents as a two-decimal amount: an exact decimal product, printed with both places. */
-const money = (cents: string) => `CAST(${cents} AS DECIMAL(38,0)) * CAST(0.01 AS DECIMAL(3,2))`;
+const money = (d: Dialect, cents: string) =>
+  `${d.cast(cents, 'DECIMAL(38,0)')} * ${d.cast('0.01', 'DECIMAL(3,2)')}`;
 
+/** The name at an index; an index outside the list cannot occur (NULL if it ever did). */
 const pick = (d: Dialect, index: string, names: readonly string[]) =>
-  `CASE ${index} ${names.map((n, i) => `WHEN ${i} THEN ${d.string(n)}`).join(' ')} END`;
+  pickByIndex(
+    index,
+    names.map((n) => d.string(n)),
+    d.cast('NULL', d.textType),
+  );
 
-const copyOptions = "(FORMAT csv, HEADER true, DELIMITER ',', QUOTE '\"', NEW_LINE '\\n')";
+/** Achievements with their payment (row `ord` of run_payments) and participant. */
+const paid = {
+  from: 'run_achievements a',
+  pay: { to: 'run_payments pay', on: ['pay.rowid = a.ord'] },
+  participant: { to: 'run_participants p', on: ['p.__pidx = a.__pidx'] },
+};
 
 export function achievementsCsvSql(d: Dialect, contract: Contract, path: string): string {
   const outcomes = contract.versions[0]?.outcomes.map((o) => o.id) ?? [];
   const versions = contract.versions.map((v) => v.id);
-  return `COPY (
-SELECT p.participant_id, p.provider_id, p.__segment AS segment,
-  ${pick(d, 'a.outcome', outcomes)} AS outcome_id,
-  strftime(a.achieved_on, '%Y-%m-%d') AS achieved_on,
-  ${pick(d, 'a.version', versions)} AS version,
-  ${money('pay.price')} AS price, ${money('pay.amount')} AS amount,
-  ${pick(d, 'pay.status', STATUSES)} AS status
-FROM run_achievements a JOIN run_payments pay ON pay.rowid = a.ord JOIN run_participants p ON p.__pidx = a.__pidx
-ORDER BY a.ord
-) TO ${d.string(path)} ${copyOptions}`;
+  const query = select({
+    columns: [
+      'p.participant_id',
+      'p.provider_id',
+      'p.__segment AS segment',
+      `${pick(d, 'a.outcome', outcomes)} AS outcome_id`,
+      `${d.formatDate('a.achieved_on')} AS achieved_on`,
+      `${pick(d, 'a.version', versions)} AS version`,
+      `${money(d, 'pay.price')} AS price`,
+      `${money(d, 'pay.amount')} AS amount`,
+      `${pick(d, 'pay.status', STATUSES)} AS status`,
+    ],
+    from: paid.from,
+    joins: [paid.pay, paid.participant],
+    orderBy: ['a.ord'],
+  });
+  return d.copyToCsv(query, path);
 }
 
-export const participantTotalsSql = `CREATE OR REPLACE TABLE run_totals AS
-SELECT a.__pidx, SUM(pay.amount) AS total FROM run_achievements a JOIN run_payments pay ON pay.rowid = a.ord GROUP BY a.__pidx`;
+// The statements below take no dialect argument (evaluate.ts runs them as constants); only
+// creating the table is dialect-specific.
+
+export const participantTotalsSql = duckdb.createTable(
+  'run_totals',
+  select({
+    columns: ['a.__pidx', 'SUM(pay.amount) AS total'],
+    from: paid.from,
+    joins: [paid.pay],
+    groupBy: ['a.__pidx'],
+  }),
+);
 
 export function participantsCsvSql(d: Dialect, path: string): string {
-  return `COPY (
-SELECT p.participant_id, CASE WHEN p.__reason IS NULL THEN 'true' ELSE 'false' END AS eligible,
-  p.__reason AS reason, p.__segment AS segment, ${money('COALESCE(t.total, 0)')} AS total_amount
-FROM run_participants p LEFT JOIN run_totals t ON t.__pidx = p.__pidx
-ORDER BY p.__pidx
-) TO ${d.string(path)} ${copyOptions}`;
+  const eligible = caseWhen(
+    [{ when: 'p.__reason IS NULL', value: d.string('true') }],
+    d.string('false'),
+  );
+  const query = select({
+    columns: [
+      'p.participant_id',
+      `${eligible} AS eligible`,
+      'p.__reason AS reason',
+      'p.__segment AS segment',
+      `${money(d, 'COALESCE(t.total, 0)')} AS total_amount`,
+    ],
+    from: 'run_participants p',
+    joins: [{ left: true, to: 'run_totals t', on: ['t.__pidx = p.__pidx'] }],
+    orderBy: ['p.__pidx'],
+  });
+  return d.copyToCsv(query, path);
 }
 
-export const providerTotalsSql = `SELECT p.provider_id, CAST(COALESCE(SUM(t.total), 0) AS BIGINT) AS total
-FROM run_participants p LEFT JOIN run_totals t ON t.__pidx = p.__pidx GROUP BY p.provider_id`;
+export const providerTotalsSql = select({
+  columns: ['p.provider_id', 'CAST(COALESCE(SUM(t.total), 0) AS BIGINT) AS total'],
+  from: 'run_participants p',
+  joins: [{ left: true, to: 'run_totals t', on: ['t.__pidx = p.__pidx'] }],
+  groupBy: ['p.provider_id'],
+});

@@ -5,42 +5,47 @@
 import type { Contract } from '../../domain/contract/contract.js';
 import type { LocalDate } from '../../domain/local-date.js';
 import { type AttributeColumns, compileCondition } from './compile-condition.js';
-import type { Dialect } from './dialect.js';
+import { type Branch, caseWhen, type Dialect, rowIndex, select, subquery } from './dialect.js';
 
-/** Whole years from birth_date to enrolled_on; (month, day) pairs put 29 February on 1 March. */
-function ageSql(): string {
-  const md = (c: string) => `(EXTRACT(MONTH FROM ${c}) * 100 + EXTRACT(DAY FROM ${c}))`;
-  return `CAST(EXTRACT(YEAR FROM enrolled_on) - EXTRACT(YEAR FROM birth_date) - CASE WHEN ${md('enrolled_on')} < ${md('birth_date')} THEN 1 ELSE 0 END AS INTEGER)`;
-}
-
+/** The ineligibility reason, NULL for an eligible participant; the first failure is named. */
 export function reasonSql(d: Dialect, contract: Contract, columns: AttributeColumns): string {
   const { from, to } = contract.enrolment;
-  const whens = [
-    `WHEN p.enrolled_on NOT BETWEEN ${d.date(from)} AND ${d.date(to)} THEN 'enrolled outside the enrolment window'`,
-    ...contract.eligibility.map(
-      (c) =>
-        `WHEN NOT ${compileCondition(d, c, columns)} THEN ${d.string(`fails eligibility on ${c.attribute}`)}`,
-    ),
+  const branches: Branch[] = [
+    {
+      when: `p.enrolled_on NOT BETWEEN ${d.date(from)} AND ${d.date(to)}`,
+      value: d.string('enrolled outside the enrolment window'),
+    },
+    ...contract.eligibility.map((c) => ({
+      when: `NOT ${compileCondition(d, c, columns)}`,
+      value: d.string(`fails eligibility on ${c.attribute}`),
+    })),
   ];
-  return `CASE ${whens.join(' ')} END`;
+  return caseWhen(branches, 'NULL');
 }
 
-/** The segment id, and its position for the cap pass; NULL and −1 without segments. */
+/**
+ * The segment id, and its position for the cap pass; NULL and −1 without segments. First
+ * match wins, and a segment without `when` matches everyone, so it ends the search.
+ */
 export function segmentSql(
   d: Dialect,
   contract: Contract,
   columns: AttributeColumns,
 ): { id: string; index: string } {
-  if (contract.segments.length === 0) return { id: 'CAST(NULL AS VARCHAR)', index: '-1' };
-  const branch = (value: (i: number, id: string) => string) =>
-    `CASE ${contract.segments
-      .map((s, i) =>
-        s.when
-          ? `WHEN ${compileCondition(d, s.when, columns)} THEN ${value(i, s.id)}`
-          : `ELSE ${value(i, s.id)}`,
-      )
-      .join(' ')} END`;
-  return { id: branch((_, id) => d.string(id)), index: branch((i) => String(i)) };
+  const catchAll = contract.segments.findIndex((s) => s.when === undefined);
+  const tested = catchAll < 0 ? contract.segments : contract.segments.slice(0, catchAll);
+  const branch = (value: (i: number, id: string) => string, none: string) =>
+    caseWhen(
+      tested.map((s, i) => ({
+        when: s.when ? compileCondition(d, s.when, columns) : 'TRUE',
+        value: value(i, s.id),
+      })),
+      catchAll < 0 ? none : value(catchAll, (contract.segments[catchAll] as { id: string }).id),
+    );
+  return {
+    id: branch((_, id) => d.string(id), d.cast('NULL', d.textType)),
+    index: branch((i) => d.integer(i), '-1'),
+  };
 }
 
 /**
@@ -56,12 +61,28 @@ export function participantsSql(
 ): string {
   const segment = segmentSql(d, contract, columns);
   const enrolled = `enrolled_on <= ${d.date(asOf)}`;
-  return `CREATE OR REPLACE TABLE run_participants AS
-SELECT ids.__pidx, p.*,
-  ${reasonSql(d, contract, columns)} AS __reason,
-  ${segment.id} AS __segment,
-  CAST(${segment.index} AS INTEGER) AS __seg
-FROM (SELECT i.*, ${ageSql()} AS __age FROM input_participants i WHERE ${enrolled}) p
-JOIN (SELECT participant_id, CAST(row_number() OVER (ORDER BY participant_id) - 1 AS INTEGER) AS __pidx
-  FROM input_participants WHERE ${enrolled}) ids ON ids.participant_id = p.participant_id`;
+  const withAge = select({
+    columns: ['i.*', `${d.wholeYears('birth_date', 'enrolled_on')} AS __age`],
+    from: 'input_participants i',
+    where: [enrolled],
+  });
+  const numbered = select({
+    columns: ['participant_id', `${d.cast(rowIndex(['participant_id']), 'INTEGER')} AS __pidx`],
+    from: 'input_participants',
+    where: [enrolled],
+  });
+  return d.createTable(
+    'run_participants',
+    select({
+      columns: [
+        'ids.__pidx',
+        'p.*',
+        `${reasonSql(d, contract, columns)} AS __reason`,
+        `${segment.id} AS __segment`,
+        `${d.cast(segment.index, 'INTEGER')} AS __seg`,
+      ],
+      from: subquery(withAge, 'p'),
+      joins: [{ to: subquery(numbered, 'ids'), on: ['ids.participant_id = p.participant_id'] }],
+    }),
+  );
 }

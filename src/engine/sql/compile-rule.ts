@@ -19,7 +19,16 @@ import type {
 import type { RulePiece } from '../../domain/contract/versions.js';
 import { ceilHundredths } from '../../domain/decimal.js';
 import { type LocalDate, lastCompleteMonth, monthIndex } from '../../domain/local-date.js';
-import type { Dialect } from './dialect.js';
+import {
+  type Dialect,
+  greatest,
+  least,
+  over,
+  rowNumber,
+  select,
+  subquery,
+  unionAll,
+} from './dialect.js';
 
 export interface RuleTarget {
   /** Table name of this rule's achievements. */
@@ -34,6 +43,10 @@ const MONTH_KINDS = new Set<Rule['kind']>([
   'earnings_threshold',
 ]);
 
+/** A relation with the achievement columns and no rows, for a rule with no live piece. */
+const NOTHING_FOUND =
+  'SELECT CAST(NULL AS INTEGER) AS __pidx, CAST(NULL AS DATE) AS day WHERE FALSE';
+
 export function compileRule(
   d: Dialect,
   pieces: readonly RulePiece[],
@@ -42,20 +55,35 @@ export function compileRule(
 ): string {
   const live = pieces.filter((p) => p.from === null || p.from <= asOf);
   const kind = (live[0] ?? pieces[0])?.rule.kind;
-  const anchor = target.anchorTable
-    ? `SELECT e.__pidx, e.person_id, x.achieved_on AS a FROM run_eligible e JOIN ${target.anchorTable} x ON x.__pidx = e.__pidx`
-    : 'SELECT __pidx, person_id, enrolled_on AS a FROM run_eligible';
-  const anchors = `anchors AS (SELECT __pidx, person_id, a, CAST(${d.monthIndex('a')} AS INTEGER) AS ma FROM (${anchor}) z)`;
-  const body = live.map((p) => `(${pieceSql(d, p, asOf)})`).join('\nUNION ALL\n');
-  const found =
-    live.length > 0
-      ? body
-      : 'SELECT CAST(NULL AS INTEGER) AS __pidx, CAST(NULL AS DATE) AS day WHERE FALSE';
-  const earliest =
-    kind && MONTH_KINDS.has(kind) && live.length > 0 ? `${d.monthEnd('MIN(m)')}` : 'MIN(day)';
-  return `CREATE OR REPLACE TABLE ${target.table} AS
-WITH ${anchors}
-SELECT __pidx, ${earliest} AS achieved_on FROM (${found}) f GROUP BY __pidx`;
+  const byMonth = kind !== undefined && MONTH_KINDS.has(kind) && live.length > 0;
+  const found = unionAll(
+    live.map((p) => pieceSql(d, p, asOf)),
+    NOTHING_FOUND,
+  );
+  return d.createTable(
+    target.table,
+    select({
+      with: [{ name: 'anchors', query: anchorsSql(d, target.anchorTable) }],
+      columns: ['__pidx', `${byMonth ? d.monthEnd('MIN(m)') : 'MIN(day)'} AS achieved_on`],
+      from: subquery(found, 'f'),
+      groupBy: ['__pidx'],
+    }),
+  );
+}
+
+/** Each eligible participant's anchor day `a` and its month index `ma`. */
+function anchorsSql(d: Dialect, anchorTable: string | null): string {
+  const anchor = anchorTable
+    ? select({
+        columns: ['e.__pidx', 'e.person_id', 'x.achieved_on AS a'],
+        from: 'run_eligible e',
+        joins: [{ to: `${d.ident(anchorTable)} x`, on: ['x.__pidx = e.__pidx'] }],
+      })
+    : select({ columns: ['__pidx', 'person_id', 'enrolled_on AS a'], from: 'run_eligible' });
+  return select({
+    columns: ['__pidx', 'person_id', 'a', `${d.cast(d.monthIndex('a'), 'INTEGER')} AS ma`],
+    from: subquery(anchor, 'z'),
+  });
 }
 
 function pieceSql(d: Dialect, piece: RulePiece, asOf: LocalDate): string {
@@ -68,9 +96,9 @@ function pieceSql(d: Dialect, piece: RulePiece, asOf: LocalDate): string {
     case 'employment_start':
       return employmentStartSql(d, rule, months);
     case 'employment_sustained':
-      return employmentSustainedSql(rule, months);
+      return employmentSustainedSql(d, rule, months);
     case 'earnings_threshold':
-      return earningsThresholdSql(rule, months);
+      return earningsThresholdSql(d, rule, months);
     case 'assessment_gain':
       return assessmentGainSql(d, rule, days);
   }
@@ -96,56 +124,101 @@ function monthBounds(piece: RulePiece, asOf: LocalDate): MonthBounds {
   return { first: piece.from ? monthIndex(piece.from) : null, last };
 }
 
-const startOf = (b: MonthBounds, m: string) =>
-  b.first === null ? m : `GREATEST(${m}, ${b.first})`;
+/** The month `m`, or the piece's first month when that is later. */
+const startOf = (d: Dialect, b: MonthBounds, m: string) =>
+  b.first === null ? m : greatest(m, d.integer(b.first));
 
 function windowEnd(d: Dialect, withinDays: number | undefined): string[] {
   return withinDays === undefined ? [] : [`ev.occurred_on <= ${d.addDays('an.a', withinDays)}`];
 }
 
+const eventsOfAnchors = { to: 'run_events ev', on: ['ev.__pidx = an.__pidx'] };
+const monthsOfAnchors = { to: 'run_months pm', on: ['pm.person_id = an.person_id'] };
+
 function eventSql(d: Dialect, rule: EventRule, days: (col: string) => string[]): string {
-  const where = [
-    `ev.type = ${d.string(rule.event)}`,
-    'ev.occurred_on >= an.a',
-    ...windowEnd(d, rule.withinDays),
-    ...days('ev.occurred_on'),
-    ...(rule.minValue ? [`ev.value >= ${d.decimal(rule.minValue)}`] : []),
-    ...(rule.verifiedOnly ? ['ev.verified'] : []),
-  ];
-  return `SELECT an.__pidx, MIN(ev.occurred_on) AS day FROM anchors an JOIN run_events ev ON ev.__pidx = an.__pidx WHERE ${where.join(' AND ')} GROUP BY an.__pidx`;
+  return select({
+    columns: ['an.__pidx', 'MIN(ev.occurred_on) AS day'],
+    from: 'anchors an',
+    joins: [eventsOfAnchors],
+    where: [
+      `ev.type = ${d.string(rule.event)}`,
+      'ev.occurred_on >= an.a',
+      ...windowEnd(d, rule.withinDays),
+      ...days('ev.occurred_on'),
+      ...(rule.minValue ? [`ev.value >= ${d.decimal(rule.minValue)}`] : []),
+      ...(rule.verifiedOnly ? ['ev.verified'] : []),
+    ],
+    groupBy: ['an.__pidx'],
+  });
 }
 
 function employmentStartSql(d: Dialect, rule: EmploymentStartRule, b: MonthBounds): string {
-  const where = [
-    'pm.m > an.ma',
-    ...(rule.withinDays === undefined
-      ? []
-      : [`pm.m <= ${d.monthIndex(d.addDays('an.a', rule.withinDays))}`]),
-    ...(b.first === null ? [] : [`pm.m >= ${b.first}`]),
-    `pm.m <= ${b.last}`,
-    `pm.cents >= ${ceilHundredths(rule.minEarnings)}`,
-  ];
-  return `SELECT an.__pidx, MIN(pm.m) AS m FROM anchors an JOIN run_months pm ON pm.person_id = an.person_id WHERE ${where.join(' AND ')} GROUP BY an.__pidx`;
+  return select({
+    columns: ['an.__pidx', 'MIN(pm.m) AS m'],
+    from: 'anchors an',
+    joins: [monthsOfAnchors],
+    where: [
+      'pm.m > an.ma',
+      ...(rule.withinDays === undefined
+        ? []
+        : [`pm.m <= ${d.monthIndex(d.addDays('an.a', rule.withinDays))}`]),
+      ...(b.first === null ? [] : [`pm.m >= ${d.integer(b.first)}`]),
+      `pm.m <= ${d.integer(b.last)}`,
+      `pm.cents >= ${d.integer(ceilHundredths(rule.minEarnings))}`,
+    ],
+    groupBy: ['an.__pidx'],
+  });
 }
 
-function employmentSustainedSql(rule: EmploymentSustainedRule, b: MonthBounds): string {
-  const first = `an.ma + ${rule.skipMonths}`;
-  const last = `an.ma + ${rule.skipMonths + rule.ofMonths - 1}`;
-  const ranked = `SELECT an.__pidx, pm.m, ${last} AS window_end, row_number() OVER (PARTITION BY an.__pidx ORDER BY pm.m) AS employed
-    FROM anchors an JOIN run_months pm ON pm.person_id = an.person_id
-    WHERE pm.m BETWEEN ${first} AND ${last} AND pm.cents >= ${ceilHundredths(rule.minEarnings)}`;
-  const m = startOf(b, 'w.m');
-  return `SELECT w.__pidx, ${m} AS m FROM (${ranked}) w WHERE w.employed = ${rule.months} AND ${m} <= LEAST(w.window_end, ${b.last})`;
+function employmentSustainedSql(d: Dialect, rule: EmploymentSustainedRule, b: MonthBounds): string {
+  const first = `an.ma + ${d.integer(rule.skipMonths)}`;
+  const last = `an.ma + ${d.integer(rule.skipMonths + rule.ofMonths - 1)}`;
+  const ranked = select({
+    columns: [
+      'an.__pidx',
+      'pm.m',
+      `${last} AS window_end`,
+      `${rowNumber(['pm.m'], ['an.__pidx'])} AS employed`,
+    ],
+    from: 'anchors an',
+    joins: [monthsOfAnchors],
+    where: [
+      `pm.m BETWEEN ${first} AND ${last}`,
+      `pm.cents >= ${d.integer(ceilHundredths(rule.minEarnings))}`,
+    ],
+  });
+  const m = startOf(d, b, 'w.m');
+  return select({
+    columns: ['w.__pidx', `${m} AS m`],
+    from: subquery(ranked, 'w'),
+    where: [
+      `w.employed = ${d.integer(rule.months)}`,
+      `${m} <= ${least('w.window_end', d.integer(b.last))}`,
+    ],
+  });
 }
 
-function earningsThresholdSql(rule: EarningsThresholdRule, b: MonthBounds): string {
-  const last = `an.ma + ${rule.withinMonths}`;
-  const running = `SELECT an.__pidx, pm.m, ${last} AS window_end,
-      SUM(pm.cents) OVER (PARTITION BY an.__pidx ORDER BY pm.m ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cumulative
-    FROM anchors an JOIN run_months pm ON pm.person_id = an.person_id
-    WHERE pm.m BETWEEN an.ma + 1 AND ${last}`;
-  const m = startOf(b, 'MIN(w.m)');
-  return `SELECT w.__pidx, ${m} AS m FROM (${running}) w WHERE w.cumulative >= ${ceilHundredths(rule.totalEarnings)} GROUP BY w.__pidx, w.window_end HAVING ${m} <= LEAST(w.window_end, ${b.last})`;
+function earningsThresholdSql(d: Dialect, rule: EarningsThresholdRule, b: MonthBounds): string {
+  const last = `an.ma + ${d.integer(rule.withinMonths)}`;
+  const running = select({
+    columns: [
+      'an.__pidx',
+      'pm.m',
+      `${last} AS window_end`,
+      `${over('SUM(pm.cents)', { partitionBy: ['an.__pidx'], orderBy: ['pm.m'], upToCurrentRow: true })} AS cumulative`,
+    ],
+    from: 'anchors an',
+    joins: [monthsOfAnchors],
+    where: [`pm.m BETWEEN an.ma + 1 AND ${last}`],
+  });
+  const m = startOf(d, b, 'MIN(w.m)');
+  return select({
+    columns: ['w.__pidx', `${m} AS m`],
+    from: subquery(running, 'w'),
+    where: [`w.cumulative >= ${d.integer(ceilHundredths(rule.totalEarnings))}`],
+    groupBy: ['w.__pidx', 'w.window_end'],
+    having: [`${m} <= ${least('w.window_end', d.integer(b.last))}`],
+  });
 }
 
 function assessmentGainSql(
@@ -153,19 +226,47 @@ function assessmentGainSql(
   rule: AssessmentGainRule,
   days: (col: string) => string[],
 ): string {
-  const pre = `SELECT __pidx, occurred_on AS d, MAX(value) AS v FROM run_events WHERE type = ${d.string(rule.pre)} AND value IS NOT NULL GROUP BY __pidx, occurred_on`;
-  const postWhere = [
-    `ev.type = ${d.string(rule.post)}`,
-    'ev.value IS NOT NULL',
-    'ev.occurred_on >= an.a',
-    ...windowEnd(d, rule.withinDays),
-    ...days('ev.occurred_on'),
-  ];
-  const post = `SELECT an.__pidx, ev.occurred_on AS d, ev.value AS v FROM anchors an JOIN run_events ev ON ev.__pidx = an.__pidx WHERE ${postWhere.join(' AND ')}`;
-  const pairs = `SELECT post.__pidx, post.d, post.v AS post_v, pre.v AS pre_v, pre.d AS pre_d,
-      MAX(pre.d) OVER (PARTITION BY post.__pidx, post.d, post.v) AS latest
-    FROM (${post}) post JOIN (${pre}) pre ON pre.__pidx = post.__pidx AND pre.d <= post.d`;
+  // Per day, the highest pre value: several pre events on one day count as the best.
+  const pre = select({
+    columns: ['__pidx', 'occurred_on AS d', 'MAX(value) AS v'],
+    from: 'run_events',
+    where: [`type = ${d.string(rule.pre)}`, 'value IS NOT NULL'],
+    groupBy: ['__pidx', 'occurred_on'],
+  });
+  const post = select({
+    columns: ['an.__pidx', 'ev.occurred_on AS d', 'ev.value AS v'],
+    from: 'anchors an',
+    joins: [eventsOfAnchors],
+    where: [
+      `ev.type = ${d.string(rule.post)}`,
+      'ev.value IS NOT NULL',
+      'ev.occurred_on >= an.a',
+      ...windowEnd(d, rule.withinDays),
+      ...days('ev.occurred_on'),
+    ],
+  });
+  const pairs = select({
+    columns: [
+      'post.__pidx',
+      'post.d',
+      'post.v AS post_v',
+      'pre.v AS pre_v',
+      'pre.d AS pre_d',
+      `${over('MAX(pre.d)', { partitionBy: ['post.__pidx', 'post.d', 'post.v'] })} AS latest`,
+    ],
+    from: subquery(post, 'post'),
+    joins: [{ to: subquery(pre, 'pre'), on: ['pre.__pidx = post.__pidx', 'pre.d <= post.d'] }],
+  });
   const max = d.decimal(rule.maxScore);
   const gain = d.decimal(rule.minGain);
-  return `SELECT x.__pidx, MIN(x.d) AS day FROM (${pairs}) x WHERE x.pre_d = x.latest AND x.pre_v < ${max} AND (x.post_v - x.pre_v) >= ${gain} * (${max} - x.pre_v) GROUP BY x.__pidx`;
+  return select({
+    columns: ['x.__pidx', 'MIN(x.d) AS day'],
+    from: subquery(pairs, 'x'),
+    where: [
+      'x.pre_d = x.latest',
+      `x.pre_v < ${max}`,
+      `(x.post_v - x.pre_v) >= ${gain} * (${max} - x.pre_v)`,
+    ],
+    groupBy: ['x.__pidx'],
+  });
 }

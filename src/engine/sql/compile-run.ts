@@ -6,24 +6,72 @@
 import type { Contract } from '../../domain/contract/contract.js';
 import { type LocalDate, lastCompleteMonth } from '../../domain/local-date.js';
 import { type AttributeColumns, compileCondition } from './compile-condition.js';
-import type { Dialect } from './dialect.js';
+import {
+  anyOf,
+  caseWhen,
+  type Dialect,
+  duckdb,
+  holds,
+  inList,
+  rowIndex,
+  rowNumber,
+  select,
+  subquery,
+  sumOf,
+  unionAll,
+} from './dialect.js';
+
+// personsSql, eligibleSql and monthsSql take no dialect argument (evaluate.ts runs them as
+// they are); their only dialect-specific parts are creating the table and literals.
 
 /** The people behind eligible participants, numbered so employment joins on integers. */
-export const personsSql = `CREATE OR REPLACE TABLE run_persons AS
-SELECT person_key, CAST(row_number() OVER (ORDER BY person_key) AS INTEGER) AS person_id
-FROM (SELECT DISTINCT person_key FROM run_participants WHERE __reason IS NULL AND person_key IS NOT NULL) k`;
+export const personsSql = duckdb.createTable(
+  'run_persons',
+  select({
+    columns: ['person_key', `CAST(${rowNumber(['person_key'])} AS INTEGER) AS person_id`],
+    from: subquery(
+      select({
+        columns: ['DISTINCT person_key'],
+        from: 'run_participants',
+        where: ['__reason IS NULL', 'person_key IS NOT NULL'],
+      }),
+      'k',
+    ),
+  }),
+);
 
-export const eligibleSql = `CREATE OR REPLACE TABLE run_eligible AS
-SELECT p.__pidx, p.participant_id, s.person_id, p.enrolled_on
-FROM run_participants p LEFT JOIN run_persons s ON s.person_key = p.person_key
-WHERE p.__reason IS NULL`;
+export const eligibleSql = duckdb.createTable(
+  'run_eligible',
+  select({
+    columns: ['p.__pidx', 'p.participant_id', 's.person_id', 'p.enrolled_on'],
+    from: 'run_participants p',
+    joins: [{ left: true, to: 'run_persons s', on: ['s.person_key = p.person_key'] }],
+    where: ['p.__reason IS NULL'],
+  }),
+);
 
 export function eventsSql(d: Dialect, asOf: LocalDate): string {
-  return `CREATE OR REPLACE TABLE run_events AS
-SELECT e.__pidx, i.type, i.occurred_on, i.value,
-  COALESCE(i.verified, FALSE) OR COALESCE(i.source IN ('admin', 'verifier'), FALSE) AS verified
-FROM input_events i JOIN run_eligible e ON e.participant_id = i.participant_id
-WHERE i.occurred_on <= ${d.date(asOf)}`;
+  const bySource = holds(
+    inList(
+      'i.source',
+      ['admin', 'verifier'].map((s) => d.string(s)),
+    ),
+  );
+  return d.createTable(
+    'run_events',
+    select({
+      columns: [
+        'e.__pidx',
+        'i.type',
+        'i.occurred_on',
+        'i.value',
+        `${anyOf([holds('i.verified'), bySource])} AS verified`,
+      ],
+      from: 'input_events i',
+      joins: [{ to: 'run_eligible e', on: ['e.participant_id = i.participant_id'] }],
+      where: [`i.occurred_on <= ${d.date(asOf)}`],
+    }),
+  );
 }
 
 /**
@@ -31,11 +79,16 @@ WHERE i.occurred_on <= ${d.date(asOf)}`;
  * only complete months up to the as-of day, only people who are eligible participants.
  */
 export function monthsSql(asOf: LocalDate): string {
-  return `CREATE OR REPLACE TABLE run_months AS
-SELECT s.person_id, i.month AS m, SUM(i.earnings) AS cents
-FROM input_employment i JOIN run_persons s ON s.person_key = i.person_key
-WHERE i.month <= ${lastCompleteMonth(asOf)}
-GROUP BY s.person_id, i.month`;
+  return duckdb.createTable(
+    'run_months',
+    select({
+      columns: ['s.person_id', 'i.month AS m', 'SUM(i.earnings) AS cents'],
+      from: 'input_employment i',
+      joins: [{ to: 'run_persons s', on: ['s.person_key = i.person_key'] }],
+      where: [`i.month <= ${duckdb.integer(lastCompleteMonth(asOf))}`],
+      groupBy: ['s.person_id', 'i.month'],
+    }),
+  );
 }
 
 /**
@@ -48,42 +101,62 @@ export function achievementsSql(
   tables: readonly string[],
   columns: AttributeColumns,
 ): string {
-  const union = tables
-    .map((t, position) => `SELECT __pidx, ${position} AS outcome, achieved_on FROM ${t}`)
-    .join(' UNION ALL ');
-  return `CREATE OR REPLACE TABLE run_achievements AS
-SELECT CAST(row_number() OVER (ORDER BY x.achieved_on, x.__pidx, x.outcome) - 1 AS INTEGER) AS ord,
-  x.__pidx, CAST(x.outcome AS INTEGER) AS outcome, x.achieved_on,
-  ${d.dayNumber('x.achieved_on')} AS day,
-  CAST(${versionSql(d, contract, 'x.achieved_on')} AS INTEGER) AS version,
-  p.__seg AS segment,
-  CAST(${bonusSql(d, contract, columns)} AS INTEGER) AS bonus
-FROM (${union}) x JOIN run_participants p ON p.__pidx = x.__pidx`;
+  const union = unionAll(
+    tables.map((t, position) =>
+      select({
+        columns: ['__pidx', `${d.integer(position)} AS outcome`, 'achieved_on'],
+        from: d.ident(t),
+      }),
+    ),
+    'SELECT CAST(NULL AS INTEGER) AS __pidx, 0 AS outcome, CAST(NULL AS DATE) AS achieved_on WHERE FALSE',
+  );
+  return d.createTable(
+    'run_achievements',
+    select({
+      columns: [
+        `${d.cast(rowIndex(['x.achieved_on', 'x.__pidx', 'x.outcome']), 'INTEGER')} AS ord`,
+        'x.__pidx',
+        `${d.cast('x.outcome', 'INTEGER')} AS outcome`,
+        'x.achieved_on',
+        `${d.dayNumber('x.achieved_on')} AS day`,
+        `${d.cast(versionSql(d, contract, 'x.achieved_on'), 'INTEGER')} AS version`,
+        'p.__seg AS segment',
+        `${d.cast(bonusSql(d, contract, columns), 'INTEGER')} AS bonus`,
+      ],
+      from: subquery(union, 'x'),
+      joins: [{ to: 'run_participants p', on: ['p.__pidx = x.__pidx'] }],
+    }),
+  );
 }
 
+/** The index of the version in force on a day: the latest whose effective_from is reached. */
 function versionSql(d: Dialect, contract: Contract, day: string): string {
-  const whens = contract.versions
-    .map((v, i) => ({ v, i }))
-    .filter(({ v }) => v.effectiveFrom !== null)
+  const branches = contract.versions
+    .map((v, i) => ({ from: v.effectiveFrom, i }))
+    .filter((v): v is { from: LocalDate; i: number } => v.from !== null)
     .reverse()
-    .map(({ v, i }) => `WHEN ${day} >= ${d.date(v.effectiveFrom as LocalDate)} THEN ${i}`);
-  return whens.length === 0 ? '0' : `CASE ${whens.join(' ')} ELSE 0 END`;
+    .map(({ from, i }) => ({ when: `${day} >= ${d.date(from)}`, value: d.integer(i) }));
+  return caseWhen(branches, '0');
 }
 
 /** Percent of bonus under the version in force on the achievement day, per outcome. */
 function bonusSql(d: Dialect, contract: Contract, columns: AttributeColumns): string {
   const version = versionSql(d, contract, 'x.achieved_on');
-  const whens: string[] = [];
-  for (const [vi, v] of contract.versions.entries()) {
-    for (const [position, rule] of v.outcomes.entries()) {
-      if (rule.bonus.length === 0) continue;
-      const sum = rule.bonus
-        .map(
-          (b) => `CASE WHEN ${compileCondition(d, b.when, columns)} THEN ${b.percent} ELSE 0 END`,
-        )
-        .join(' + ');
-      whens.push(`WHEN ${version} = ${vi} AND x.outcome = ${position} THEN ${sum}`);
-    }
-  }
-  return whens.length === 0 ? '0' : `CASE ${whens.join(' ')} ELSE 0 END`;
+  const branches = contract.versions.flatMap((v, vi) =>
+    v.outcomes
+      .map((rule, position) => ({ rule, position }))
+      .filter(({ rule }) => rule.bonus.length > 0)
+      .map(({ rule, position }) => ({
+        when: `${version} = ${d.integer(vi)} AND x.outcome = ${d.integer(position)}`,
+        value: sumOf(
+          rule.bonus.map((b) =>
+            caseWhen(
+              [{ when: compileCondition(d, b.when, columns), value: d.integer(b.percent) }],
+              '0',
+            ),
+          ),
+        ),
+      })),
+  );
+  return caseWhen(branches, '0');
 }
