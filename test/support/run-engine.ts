@@ -1,12 +1,14 @@
 /**
  * Runs the real engine (DuckDB, real files) on small programmes written as text, and reads
- * the outputs back, so tests state inputs and expected rows side by side.
+ * the outputs back, so tests state inputs and expected rows side by side. Also the one way
+ * tests make temporary folders (`tempDir`), all removed when the test file ends.
  */
 
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { parseContract } from '../../src/domain/contract/parse-contract.js';
 import { parseLocalDate } from '../../src/domain/local-date.js';
 import type { Summary } from '../../src/domain/summary.js';
@@ -32,8 +34,22 @@ export interface CaseOutput {
 export const EVENTS_HEADER = 'participant_id,type,occurred_on,value,verified,source\n';
 export const EMPLOYMENT_HEADER = 'person_key,month,employer_id,earnings\n';
 
+/** This test file's temporary root; every `tempDir` lies inside it. */
+let root: Promise<string> | undefined;
+
+// Registered when a test file first imports this module (vitest loads modules afresh for
+// each file), so it runs once per file, after the file's own afterAll hooks (hooks run in
+// reverse order) have closed the stores that live in these folders.
+afterAll(async () => {
+  const dir = await root;
+  root = undefined;
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+/** A new empty folder, removed with everything in it when the test file ends. */
 export async function tempDir(): Promise<string> {
-  return mkdtemp(join(tmpdir(), 'resulta-test-'));
+  root ??= mkdtemp(join(tmpdir(), 'resulta-test-'));
+  return mkdtemp(join(await root, 'dir-'));
 }
 
 export async function runCase(c: Case): Promise<CaseOutput> {
