@@ -59,16 +59,29 @@ export interface EmploymentDatasetsTable {
   uploaded_at: Timestamp;
 }
 
+export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+
+/** A run is inserted queued; its result columns are set once, when it succeeds (0006). */
 export interface EvaluationRunsTable {
   id: Generated<string>;
   programme_id: string;
   contract_version: number;
   as_of: Day;
-  inputs: ColumnType<Record<string, string>, string, never>;
-  outputs: ColumnType<Record<string, string>, string, never>;
-  paid_cents: ColumnType<string, number, never>;
+  inputs: ColumnType<Record<string, string> | null, never, string>;
+  outputs: ColumnType<Record<string, string> | null, never, string>;
+  paid_cents: ColumnType<string | null, never, number>;
   created_by: string;
   created_at: Timestamp;
+  status: ColumnType<RunStatus, RunStatus | undefined, RunStatus>;
+  failure_reason: ColumnType<string | null, never, string | null>;
+  failure_problems: ColumnType<unknown, never, string | null>;
+  progress_step: ColumnType<string | null, never, string | null>;
+  progress_done: ColumnType<number | null, never, number | null>;
+  progress_total: ColumnType<number | null, never, number | null>;
+  runner: ColumnType<string | null, never, string | null>;
+  heartbeat_at: ColumnType<Date | null, never, Date | null>;
+  started_at: ColumnType<Date | null, never, Date | null>;
+  finished_at: ColumnType<Date | null, never, Date | null>;
 }
 
 export interface RunAchievementsTable {

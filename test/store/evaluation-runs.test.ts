@@ -40,7 +40,9 @@ describe(`evaluation runs on ${onServer ? 'the PostgreSQL server' : 'embedded PG
     const run = await runEvaluation(store, ADMIN, 'tiny', '2019-06-30');
     expect(run.paid).toBe('7000.00');
 
-    const pack = unzipSync(await readEvidencePack(store, run.runId));
+    const zip = await readEvidencePack(store, run.runId);
+    if (!zip) throw new Error(`run ${run.runId} has no evidence pack`);
+    const pack = unzipSync(zip);
     const dir = await tempDir();
     for (const [name, bytes] of Object.entries(pack)) {
       await mkdir(dirname(join(dir, name)), { recursive: true });
