@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseContract } from '../src/domain/contract/parse-contract.js';
+import { parseDecimal } from '../src/domain/decimal.js';
 
 const TINY = readFileSync(join(import.meta.dirname, '../examples/tiny/contract.yaml'), 'utf8');
 
@@ -44,6 +45,44 @@ describe('contract validation (spec §2)', () => {
       kind: 'price',
       price: { kind: 'by_segment', amounts: { standard: 50007, hard: 80000 } },
     });
+  });
+
+  it('reads each rule kind into its own typed fields, leaving absent options out', () => {
+    const outcomes = `outcomes:
+  - { id: done, kind: event, event: finished, after: enrolment, within_days: 30, verified_only: true, min_value: 2.50, price: 1 }
+  - { id: any, kind: event, event: finished, after: enrolment, price: 1 }
+  - { id: start, kind: employment_start, after: enrolment, price: 1 }
+  - { id: kept, kind: employment_sustained, after: start, skip_months: 2, months: 3, of_months: 4, min_earnings: 99.5, price: 1 }
+  - { id: earned, kind: earnings_threshold, after: enrolment, within_months: 6, total_earnings: 5000, price: 1 }
+  - { id: gain, kind: assessment_gain, after: enrolment, pre: a, post: b, max_score: 100, min_gain: 0.3, within_days: 90, price: 1 }
+caps: {}
+`;
+    const text = VALID.slice(0, VALID.indexOf('outcomes:')).concat(outcomes);
+    const rules = parseContract(text).contract?.versions[0]?.outcomes ?? [];
+    const fields = rules.map(({ id, after, pricing, bonus, ...own }) => own);
+    const d = (text: string) => parseDecimal(text);
+    expect(fields).toEqual([
+      { kind: 'event', event: 'finished', withinDays: 30, verifiedOnly: true, minValue: d('2.50') },
+      { kind: 'event', event: 'finished', verifiedOnly: false },
+      { kind: 'employment_start', minEarnings: d('0') },
+      {
+        kind: 'employment_sustained',
+        skipMonths: 2,
+        months: 3,
+        ofMonths: 4,
+        minEarnings: d('99.5'),
+      },
+      { kind: 'earnings_threshold', withinMonths: 6, totalEarnings: d('5000') },
+      {
+        kind: 'assessment_gain',
+        pre: 'a',
+        post: 'b',
+        maxScore: d('100'),
+        minGain: d('0.3'),
+        withinDays: 90,
+      },
+    ]);
+    expect(Object.keys(fields[1] ?? {})).toEqual(['kind', 'event', 'verifiedOnly']);
   });
 
   it('lists every problem at once, each with line and column', () => {

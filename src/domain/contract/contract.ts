@@ -41,7 +41,8 @@ export interface Bonus {
   readonly percent: number;
 }
 
-interface RuleCommon {
+/** What every rule has, whatever its kind; each kind adds its own keys (read-rule-kinds.ts). */
+export interface RuleCommon {
   readonly id: string;
   /** `enrolment` or the id of an outcome listed earlier. */
   readonly after: string;
@@ -94,6 +95,9 @@ export type Rule =
   | AssessmentGainRule;
 
 export type RuleKind = Rule['kind'];
+
+/** The rule type of one kind: `RuleOf<'event'>` is `EventRule`. */
+export type RuleOf<K extends RuleKind> = Extract<Rule, { readonly kind: K }>;
 
 export interface Caps {
   readonly perParticipant?: Cents;

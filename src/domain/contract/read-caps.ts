@@ -12,31 +12,33 @@ export function readCaps(
   outcomeIds: readonly string[],
 ): Caps | null {
   r.keys(keys, at, 'caps', [], CAP_KEYS);
-  const caps: { perParticipant?: number; total?: number; volume: Record<string, number> } = {
-    volume: {},
-  };
+  const volume: Record<string, number> = {};
   let ok = true;
-  for (const [name, field] of [
-    ['per_participant', 'perParticipant'],
-    ['total', 'total'],
-  ] as const) {
-    if (!keys.has(name)) continue;
-    const amount = r.amount(keys.get(name)?.value ?? null, `caps ${name}`);
-    if (amount === null) ok = false;
-    else caps[field] = amount;
-  }
+  const amount = (name: string) => {
+    if (!keys.has(name)) return undefined;
+    const cents = r.amount(keys.get(name)?.value ?? null, `caps ${name}`);
+    if (cents === null) ok = false;
+    return cents ?? undefined;
+  };
+  const perParticipant = amount('per_participant');
+  const total = amount('total');
   if (keys.has('volume')) {
-    const volume = r.map(keys.get('volume')?.value ?? null, 'caps volume');
-    if (!volume) return null;
-    for (const [outcome, { key, value }] of volume) {
+    const given = r.map(keys.get('volume')?.value ?? null, 'caps volume');
+    if (!given) return null;
+    for (const [outcome, { key, value }] of given) {
       if (!outcomeIds.includes(outcome)) {
         r.report(key, 'contract.volume', `caps volume names unknown outcome "${outcome}"`);
         ok = false;
       }
       const count = r.wholeNumber(value, `caps volume for ${outcome}`, 0);
       if (count === null) ok = false;
-      else caps.volume[outcome] = count;
+      else volume[outcome] = count;
     }
   }
-  return ok ? (caps as Caps) : null;
+  if (!ok) return null;
+  return {
+    volume,
+    ...(perParticipant === undefined ? {} : { perParticipant }),
+    ...(total === undefined ? {} : { total }),
+  };
 }

@@ -5,18 +5,20 @@ import { compareDecimals, fitsScore, SCORE_DECIMALS, SCORE_INTEGER_DIGITS } from
 import type { Condition } from './contract.js';
 import { scalarText, type YamlReader } from './yaml-reader.js';
 
+const FORMS = ['in', 'equals', 'between'] as const;
+
 export function readCondition(r: YamlReader, node: Node | null, what: string): Condition | null {
   const map = r.map(node, what);
   if (!map) return null;
-  const forms = ['in', 'equals', 'between'].filter((k) => map.has(k));
-  r.keys(map, node, what, ['attribute'], ['in', 'equals', 'between']);
-  if (forms.length !== 1) {
+  const forms = FORMS.filter((k) => map.has(k));
+  r.keys(map, node, what, ['attribute'], [...FORMS]);
+  const [form] = forms;
+  if (forms.length !== 1 || form === undefined) {
     r.report(node, 'contract.condition', `${what} needs exactly one of "in", "equals", "between"`);
     return null;
   }
   const attribute = r.string(map.get('attribute')?.value ?? null, `${what} attribute`);
   if (attribute === null) return null;
-  const form = forms[0] as 'in' | 'equals' | 'between';
   const value = map.get(form)?.value ?? null;
   if (form === 'equals') {
     const text = r.text(value, `${what} equals`);
@@ -25,14 +27,14 @@ export function readCondition(r: YamlReader, node: Node | null, what: string): C
   if (form === 'in') {
     const items = r.list(value, `${what} in`);
     if (!items) return null;
-    const values = items.map((item) =>
-      isScalar(item) && item.value !== null ? scalarText(item) : null,
+    const values = items.flatMap((item) =>
+      isScalar(item) && item.value !== null ? [scalarText(item)] : [],
     );
-    if (values.length === 0 || values.some((v) => v === null)) {
+    if (values.length === 0 || values.length !== items.length) {
       r.report(value, 'contract.type', `${what} in must list one or more single values`);
       return null;
     }
-    return { attribute, op: 'in', values: values as string[] };
+    return { attribute, op: 'in', values };
   }
   return readBetween(r, value, attribute, what);
 }
