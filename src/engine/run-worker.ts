@@ -14,7 +14,7 @@ import { mergeEmployment } from './snapshot-export.js';
 
 function send(message: FromWorker): Promise<void> {
   return new Promise((done) => {
-    if (!process.send) return done();
+    if (!process.send || !process.connected) return done();
     process.send(message, undefined, {}, () => done());
   });
 }

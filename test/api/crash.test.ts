@@ -55,9 +55,7 @@ async function killHard(): Promise<void> {
 async function counts(options: StoreOptions) {
   const store = await openStore(options);
   try {
-    const n = async (
-      table: 'participants' | 'evaluation_runs' | 'run_achievements' | 'ledger_entries',
-    ) =>
+    const n = async (table: 'participants' | 'run_achievements' | 'ledger_entries') =>
       Number(
         (
           await store.db
@@ -68,7 +66,16 @@ async function counts(options: StoreOptions) {
       );
     return {
       participants: await n('participants'),
-      runs: await n('evaluation_runs'),
+      // Runs asked for are recorded at once (queued); only a succeeded run has a result.
+      runs: Number(
+        (
+          await store.db
+            .selectFrom('evaluation_runs')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .where('status', '=', 'succeeded')
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
       achievements: await n('run_achievements'),
       ledger: await n('ledger_entries'),
       audit: await verifyAuditLog(store.db),

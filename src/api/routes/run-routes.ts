@@ -1,6 +1,7 @@
 /**
  * Evaluation runs: ask for one (funder), follow it (funder, verifier), download its evidence
- * pack (funder, verifier). A run is evaluated outside the API process and one at a time per
+ * pack (funder, verifier). Membership of the run's programme is checked before the handler
+ * (access.ts). A run is evaluated outside the API process and one at a time per
  * programme, so asking answers 202 at once with the run's place in the queue.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -9,7 +10,7 @@ import { formatCents } from '../../domain/money.js';
 import { readEvidencePack, runState, startRun } from '../../services/evaluation-runs.js';
 import { runDispatcher } from '../../services/run-queue.js';
 import type { Store } from '../../store/database.js';
-import { assertInProgramme, assertOwnedInProgramme, principal } from '../access.js';
+import { principal, programmeOf } from '../access.js';
 import { HttpError } from '../http-error.js';
 
 const STATUS = z
@@ -83,9 +84,12 @@ export function runRoutes(store: Store): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const who = principal(request);
-        await assertInProgramme(store, who, request.params.programme);
-        const run = await startRun(store, who, request.params.programme, request.body.as_of);
+        const run = await startRun(
+          store,
+          principal(request),
+          programmeOf(request),
+          request.body.as_of,
+        );
         return reply
           .status(202)
           .header('location', `/runs/${run.runId}`)
@@ -100,8 +104,6 @@ export function runRoutes(store: Store): FastifyPluginAsyncZod {
         schema: { tags: ['runs'], params: RUN_ID, response: { 200: RUN_STATE } },
       },
       async (request) => {
-        const who = principal(request);
-        await assertOwnedInProgramme(store, who, 'evaluation_runs', request.params.run);
         const run = await runState(store, request.params.run);
         return {
           id: run.runId,
@@ -129,8 +131,6 @@ export function runRoutes(store: Store): FastifyPluginAsyncZod {
         schema: { tags: ['runs'], params: RUN_ID },
       },
       async (request, reply) => {
-        const who = principal(request);
-        await assertOwnedInProgramme(store, who, 'evaluation_runs', request.params.run);
         const zip = await readEvidencePack(store, request.params.run);
         if (!zip)
           throw new HttpError(
