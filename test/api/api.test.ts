@@ -11,6 +11,7 @@ import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/api/server.js';
 import { createApiToken, createUser } from '../../src/services/identity.js';
+import { createProgramme } from '../../src/services/programmes.js';
 import type { Store } from '../../src/store/database.js';
 import { tempDir } from '../support/run-engine.js';
 import { onServer, openTestStore } from '../support/test-store.js';
@@ -20,46 +21,75 @@ const ROLES = ['anonymous', 'funder', 'provider', 'verifier', 'investor'] as con
 type Role = (typeof ROLES)[number];
 const PASSWORD = 'correct horse battery staple';
 
-/** Every endpoint with the roles allowed to call it; everyone else gets 403, or 401 when anonymous. */
-const MATRIX = [
-  ['GET', '/programmes/tiny/dashboard', undefined, ['funder', 'provider', 'verifier', 'investor']],
-  ['GET', '/programmes/tiny/participants', undefined, ['funder', 'provider', 'verifier']],
-  ['POST', '/programmes/tiny/runs', { as_of: '2019-06-30' }, ['funder']],
-  ['GET', '/runs/RUN/evidence-pack', undefined, ['funder', 'verifier']],
-  ['GET', '/runs/RUN/achievements', undefined, ['funder', 'provider', 'verifier']],
-  ['POST', '/programmes/tiny/bills', { period_end: '2019-06-30' }, ['funder']],
-  ['POST', '/bills/BILL/verify', { reason: 'checked' }, ['verifier']],
-  ['POST', '/bills/BILL/approve', { reason: 'ok' }, ['funder']],
-  ['POST', '/bills/BILL/reject', { reason: 'no' }, ['funder', 'verifier']],
-  ['POST', '/bills/BILL/pay', undefined, ['funder']],
-  ['GET', '/audit/verify', undefined, ['funder', 'verifier']],
-  ['POST', '/programmes/tiny/participants?format=csv', undefined, ['funder', 'provider']],
-  ['POST', '/programmes/tiny/events?format=csv', undefined, ['funder', 'provider', 'verifier']],
-  ['POST', '/programmes/tiny/employment-datasets?format=csv', undefined, ['funder', 'verifier']],
-  ['POST', '/programmes/tiny/verification/samples', { size: 1 }, ['verifier']],
-  ['GET', '/samples/SAMPLE', undefined, ['funder', 'verifier']],
-  ['POST', '/samples/SAMPLE/events/EVENT', { decision: 'verified' }, ['verifier']],
+/** What each role gets: a status per role allowed to call; every other role gets 403. */
+type Expected = Partial<Record<Exclude<Role, 'anonymous'>, number>>;
+const EVERY_MEMBER = ['funder', 'provider', 'verifier', 'investor'] as const;
+const each = (status: number, roles: readonly Exclude<Role, 'anonymous'>[]): Expected =>
+  Object.fromEntries(roles.map((r) => [r, status]));
+
+/**
+ * Every endpoint, called by every role in turn (anonymous, funder, provider, verifier,
+ * investor), with the exact status each gets; anonymous always gets 401. The calls change
+ * state in this order: the bill drafted in beforeAll is verified, approved and then
+ * rejected, so a second rejection is refused (422). A string body is sent as a CSV file.
+ */
+const MATRIX: [
+  method: 'GET' | 'POST',
+  path: string,
+  body: object | string | undefined,
+  Expected,
+][] = [
+  ['GET', '/programmes/tiny/dashboard', undefined, each(200, EVERY_MEMBER)],
   [
     'GET',
-    '/programmes/tiny/verification/error-rates',
+    '/programmes/tiny/participants',
     undefined,
-    ['funder', 'provider', 'verifier', 'investor'],
+    each(200, ['funder', 'provider', 'verifier']),
   ],
-  ['GET', '/programmes/tiny/indigo', undefined, ['funder', 'verifier', 'investor']],
+  // Queued: the run is evaluated in the background (GET /runs/{run} follows it).
+  ['POST', '/programmes/tiny/runs', { as_of: '2019-06-30' }, { funder: 202 }],
+  ['GET', '/runs/RUN', undefined, each(200, ['funder', 'verifier'])],
+  ['GET', '/runs/RUN/evidence-pack', undefined, each(200, ['funder', 'verifier'])],
+  ['GET', '/runs/RUN/achievements', undefined, each(200, ['funder', 'provider', 'verifier'])],
+  ['POST', '/programmes/tiny/bills', { period_end: '2019-06-30' }, { funder: 201 }],
+  ['POST', '/bills/BILL/verify', { reason: 'checked' }, { verifier: 200 }],
+  ['POST', '/bills/BILL/approve', { reason: 'ok' }, { funder: 200 }],
+  ['POST', '/bills/BILL/reject', { reason: 'no' }, { funder: 200, verifier: 422 }],
+  // Without an Idempotency-Key header.
+  ['POST', '/bills/BILL/pay', undefined, { funder: 400 }],
+  ['GET', '/audit/verify', undefined, each(200, ['funder', 'verifier'])],
+  [
+    'POST',
+    '/programmes/tiny/participants?format=csv',
+    'participant_id,provider_id,enrolled_on\n',
+    each(201, ['funder', 'provider']),
+  ],
+  [
+    'POST',
+    '/programmes/tiny/events?format=csv',
+    'participant_id,type,occurred_on,value,verified,source\n',
+    each(201, ['funder', 'provider', 'verifier']),
+  ],
+  [
+    'POST',
+    '/programmes/tiny/employment-datasets?format=csv',
+    'person_key,month,employer_id,earnings\n',
+    each(201, ['funder', 'verifier']),
+  ],
+  ['POST', '/programmes/tiny/verification/samples', { size: 1 }, { verifier: 201 }],
+  ['GET', '/samples/SAMPLE', undefined, each(200, ['funder', 'verifier'])],
+  ['POST', '/samples/SAMPLE/events/EVENT', { decision: 'verified' }, { verifier: 200 }],
+  ['GET', '/programmes/tiny/verification/error-rates', undefined, each(200, EVERY_MEMBER)],
+  ['GET', '/programmes/tiny/indigo', undefined, each(200, ['funder', 'verifier', 'investor'])],
   [
     'POST',
     '/programmes/tiny/contract-versions',
     { yaml: 'not: a contract', reason: 'matrix' },
-    ['funder'],
+    { funder: 422 },
   ],
-  ['POST', '/api-tokens', { name: 'matrix token' }, ['funder', 'provider', 'verifier', 'investor']],
-  [
-    'POST',
-    '/api-tokens/revoke',
-    { name: 'no such token' },
-    ['funder', 'provider', 'verifier', 'investor'],
-  ],
-] as const;
+  ['POST', '/api-tokens', { name: 'matrix token' }, each(201, EVERY_MEMBER)],
+  ['POST', '/api-tokens/revoke', { name: 'no such token' }, each(200, EVERY_MEMBER)],
+];
 
 describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`, () => {
   let store: Store;
@@ -76,19 +106,50 @@ describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`
   let runId: string;
   const sample = { id: '', event: '' };
 
-  const call = (
-    role: Role,
+  /** A string body is sent as a CSV file, an object as JSON. */
+  const send = (
+    token: string | null,
     method: 'GET' | 'POST',
     url: string,
-    body?: object,
+    body?: object | string,
     headers: Record<string, string> = {},
   ) =>
     app.inject({
       method,
       url,
       payload: body,
-      headers: { ...headers, ...(tokens[role] ? { authorization: `Bearer ${tokens[role]}` } : {}) },
+      headers: {
+        ...(typeof body === 'string' ? { 'content-type': 'text/csv' } : {}),
+        ...headers,
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
     });
+  const call = (
+    role: Role,
+    method: 'GET' | 'POST',
+    url: string,
+    body?: object | string,
+    headers: Record<string, string> = {},
+  ) => send(tokens[role], method, url, body, headers);
+  /** The matrix's placeholders replaced by what beforeAll made. */
+  const resolve = (path: string) =>
+    path
+      .replace('RUN', runId)
+      .replace('BILL', billId)
+      .replace('SAMPLE', sample.id)
+      .replace('EVENT', sample.event);
+  /** Waits for a queued run to be evaluated; it must succeed. */
+  const runFinished = async (id: string) => {
+    for (let i = 0; i < 600; i++) {
+      const { status } = (await call('funder', 'GET', `/runs/${id}`)).json();
+      if (status === 'succeeded') return;
+      if (status !== 'queued' && status !== 'running') throw new Error(`run ${id} is ${status}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`run ${id} did not finish within a minute`);
+  };
+  /** API tokens of organisations that take part in another programme only. */
+  const outsiders: Partial<Record<Role, string>> = {};
 
   beforeAll(async () => {
     store = await openTestStore();
@@ -119,6 +180,7 @@ describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`
     providerB = await createApiToken(store, 'setup', 'prov-b', 'prov-b-system');
     runId = (await call('funder', 'POST', '/programmes/tiny/runs', { as_of: '2019-06-30' })).json()
       .id;
+    await runFinished(runId);
     billId = (
       await call('funder', 'POST', '/programmes/tiny/bills', { period_end: '2019-06-30' })
     ).json().id;
@@ -129,6 +191,28 @@ describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`
       })
     ).json();
     Object.assign(sample, { id: drawn.id, event: drawn.events[0] });
+    const elsewhere = {
+      funder: 'other-ministry',
+      provider: 'other-provider',
+      verifier: 'other-auditor',
+      investor: 'other-fund',
+    };
+    const org = (id: string) => ({ id, name: id });
+    await createProgramme(
+      store,
+      { id: 'setup' },
+      {
+        id: 'elsewhere',
+        title: 'Another programme',
+        funder: org(elsewhere.funder),
+        providers: [org(elsewhere.provider)],
+        verifiers: [org(elsewhere.verifier)],
+        investors: [org(elsewhere.investor)],
+        contractYaml: await readFile(join(TINY, 'contract.yaml'), 'utf8'),
+      },
+    );
+    for (const [role, organisationId] of Object.entries(elsewhere))
+      outsiders[role as Role] = await createApiToken(store, 'setup', organisationId, 'outsider');
   });
 
   afterAll(async () => {
@@ -157,19 +241,36 @@ describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`
     expect(bad.statusCode).toBe(400);
   });
 
-  it.each(MATRIX)('%s %s answers each role as it should', async (method, path, body, allowed) => {
-    const url = path
-      .replace('RUN', runId)
-      .replace('BILL', billId)
-      .replace('SAMPLE', sample.id)
-      .replace('EVENT', sample.event);
-    for (const role of ROLES) {
-      const res = await call(role, method, url, body);
-      if (role === 'anonymous') expect(res.statusCode, `${role} ${url}`).toBe(401);
-      else if ((allowed as readonly string[]).includes(role)) {
-        expect([401, 403, 404], `${role} ${url}`).not.toContain(res.statusCode);
-      } else expect(res.statusCode, `${role} ${url}`).toBe(403);
+  it.each(MATRIX)(
+    '%s %s answers each role with its exact status',
+    async (method, path, body, expected) => {
+      const got: Partial<Record<Role, number>> = {};
+      for (const role of ROLES)
+        got[role] = (await call(role, method, resolve(path), body)).statusCode;
+      expect(got).toEqual({
+        anonymous: 401,
+        funder: expected.funder ?? 403,
+        provider: expected.provider ?? 403,
+        verifier: expected.verifier ?? 403,
+        investor: expected.investor ?? 403,
+      });
+    },
+  );
+
+  it('answers 404 to every role of an organisation outside the programme', async () => {
+    // Routes that name a programme, or a run, bill or sample of one.
+    const scoped = MATRIX.filter(([, path]) => /^\/(programmes|runs|bills|samples)\//.test(path));
+    expect(scoped).toHaveLength(MATRIX.length - 3);
+    const got: string[] = [];
+    const want: string[] = [];
+    for (const [method, path, body, expected] of scoped) {
+      for (const role of Object.keys(expected) as Role[]) {
+        const res = await send(outsiders[role] ?? null, method, resolve(path), body);
+        got.push(`${role} ${method} ${path} ${res.statusCode} ${res.json().error}`);
+        want.push(`${role} ${method} ${path} 404 not_found`);
+      }
     }
+    expect(got).toEqual(want);
   });
 
   it('has every route of the OpenAPI document in the role matrix', async () => {
