@@ -8,7 +8,7 @@ import { STATUSES } from './cap-pass.js';
 import type { Contract } from './contract/contract.js';
 import { versionOn, versionsInForce } from './contract/versions.js';
 import type { LocalDate } from './local-date.js';
-import { type Cents, cents, formatCents } from './money.js';
+import { add, type Cents, cents, formatCents, maxCents, subtract, ZERO } from './money.js';
 
 export interface SummaryFacts {
   readonly contract: Contract;
@@ -37,33 +37,34 @@ export interface Summary {
 
 export function buildSummary(f: SummaryFacts): Summary {
   const outcomes = f.contract.versions[0]?.outcomes.map((o) => o.id) ?? [];
-  const byOutcome = new Array<number>(outcomes.length).fill(0);
+  const byOutcome = outcomes.map(() => ZERO);
   const paidCount = new Array<number>(outcomes.length).fill(0);
-  const byStatus = STATUSES.map(() => ({ count: 0, amount: 0 }));
-  let paid = 0;
+  const byStatus = STATUSES.map(() => ({ count: 0, amount: ZERO }));
+  let paid = ZERO;
   for (let i = 0; i < f.achievements.count; i++) {
-    const amount = f.payments.amount[i] as number;
+    const amount = cents(f.payments.amount[i] as number);
     const o = f.achievements.outcome[i] as number;
-    const s = byStatus[f.payments.status[i] as number] as { count: number; amount: number };
-    byOutcome[o] = (byOutcome[o] as number) + amount;
+    const s = byStatus[f.payments.status[i] as number] as { count: number; amount: Cents };
+    byOutcome[o] = add(byOutcome[o] as Cents, amount);
     if (amount > 0) paidCount[o] = (paidCount[o] as number) + 1;
     s.count++;
-    s.amount += amount;
-    paid += amount;
+    s.amount = add(s.amount, amount);
+    paid = add(paid, amount);
   }
-  const money = (x: number) => formatCents(cents(x));
   return {
     contract: f.contract.id,
     as_of: f.asOf,
     versions: versionsInForce(f.contract, f.contract.startsOn, f.asOf),
     participants: { ...f.participants },
-    paid: money(paid),
-    by_outcome: sortedRecord(outcomes.map((id, i) => [id, money(byOutcome[i] as number)])),
-    by_provider: sortedRecord([...f.byProvider].map(([id, amount]) => [id, money(amount)])),
+    paid: formatCents(paid),
+    by_outcome: sortedRecord(outcomes.map((id, i) => [id, formatCents(byOutcome[i] as Cents)])),
+    by_provider: sortedRecord([...f.byProvider].map(([id, amount]) => [id, formatCents(amount)])),
     by_status: sortedRecord(
       STATUSES.flatMap((name, i) => {
-        const s = byStatus[i] as { count: number; amount: number };
-        return s.count > 0 ? [[name, { count: s.count, amount: money(s.amount) }] as const] : [];
+        const s = byStatus[i] as { count: number; amount: Cents };
+        return s.count > 0
+          ? [[name, { count: s.count, amount: formatCents(s.amount) }] as const]
+          : [];
       }),
     ),
     headroom: headroom(f.contract, f.asOf, paid, outcomes, paidCount),
@@ -74,13 +75,13 @@ export function buildSummary(f: SummaryFacts): Summary {
 function headroom(
   contract: Contract,
   asOf: LocalDate,
-  paid: number,
+  paid: Cents,
   outcomes: string[],
   paidCount: number[],
 ) {
   const caps = versionOn(contract, asOf).caps;
   const out: Summary['headroom'] = {};
-  if (caps.total !== undefined) out.total = formatCents(cents(Math.max(0, caps.total - paid)));
+  if (caps.total !== undefined) out.total = formatCents(maxCents(ZERO, subtract(caps.total, paid)));
   const volume = Object.entries(caps.volume);
   if (volume.length > 0) {
     out.volume = sortedRecord(

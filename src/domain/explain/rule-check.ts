@@ -23,6 +23,7 @@ import {
   monthEnd,
   monthIndex,
 } from '../local-date.js';
+import { formatCents } from '../money.js';
 import type { EventFact, ParticipantFacts } from './participant-facts.js';
 
 export interface RuleOutcome {
@@ -155,7 +156,7 @@ function satisfiedInMonth(
       if (m < ma + 1 || m > ma + rule.withinMonths) return null;
       const total = sumEarnings(facts, ma + 1, m);
       return total >= ceilHundredths(rule.totalEarnings)
-        ? [`earnings ${centsText(total)} from ${formatMonth(ma + 1)} to ${formatMonth(m)}`]
+        ? [`earnings ${formatCents(total)} from ${formatMonth(ma + 1)} to ${formatMonth(m)}`]
         : null;
     }
     default:
@@ -170,10 +171,6 @@ function sumEarnings(facts: ParticipantFacts, from: number, to: number): bigint 
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
-}
-
-function centsText(cents: bigint): string {
-  return `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`;
 }
 
 function whyNotByDay(rule: Rule, anchor: LocalDate, facts: ParticipantFacts): string[] {
@@ -241,7 +238,7 @@ function whyNotByMonth(
       const r = rule as EarningsThresholdRule;
       const end = Math.min(last, ma + r.withinMonths);
       return [
-        `earnings ${centsText(sumEarnings(facts, ma + 1, end))} of ${r.totalEarnings.text} needed in ${formatMonth(ma + 1)}–${formatMonth(ma + r.withinMonths)}`,
+        `earnings ${formatCents(sumEarnings(facts, ma + 1, end))} of ${r.totalEarnings.text} needed in ${formatMonth(ma + 1)}–${formatMonth(ma + r.withinMonths)}`,
       ];
     }
   }
