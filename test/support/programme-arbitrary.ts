@@ -1,83 +1,58 @@
 /**
- * Random small programmes for property tests: a contract using every rule kind with an
- * amendment and caps, and participants, events and employment rows that hit the windows.
+ * Random small programmes for property tests: a contract from anywhere in the grammar
+ * (contract-arbitrary.ts), and participants, events and employment rows that hit its windows,
+ * conditions and caps. Attribute columns hold text, numbers of every length, date-like text
+ * and empty cells; some columns are left out of the file, so conditions on them are missing.
  */
 import fc from 'fast-check';
+import {
+  ATTRIBUTE_CELLS,
+  contractArb,
+  day,
+  ENROLMENT_DAYS,
+  EVENT_TYPES,
+} from './contract-arbitrary.js';
 import { EMPLOYMENT_HEADER, EVENTS_HEADER } from './run-engine.js';
 
 export interface Programme {
   contract: string;
+  /** The participants file's header line, without its line end. */
+  participantsHeader: string;
   participants: string[];
   events: string[];
   employment: string[];
 }
 
-const day = (offset: number) => new Date(Date.UTC(2018, 0, 1 + offset)).toISOString().slice(0, 10);
 const month = (offset: number) => day(offset * 31).slice(0, 7);
 
-const contractArb = fc
-  .record({
-    withinDays: fc.integer({ min: 0, max: 200 }),
-    widened: fc.integer({ min: 0, max: 400 }),
-    months: fc.integer({ min: 1, max: 4 }),
-    extra: fc.integer({ min: 0, max: 2 }),
-    skip: fc.integer({ min: 0, max: 2 }),
-    minEarnings: fc.constantFrom('0', '500', '999.99'),
-    total: fc.constantFrom('1500', '2500.50'),
-    amendOn: fc.integer({ min: 30, max: 500 }),
-    perParticipant: fc.integer({ min: 100, max: 3000 }),
-    totalCap: fc.integer({ min: 500, max: 20000 }),
-    volume: fc.integer({ min: 0, max: 12 }),
-    tierUpTo: fc.integer({ min: 1, max: 5 }),
-  })
-  .map(
-    (c) => `contract: prop
-title: Property
-currency: ARS
-starts_on: 2018-01-01
-ends_on: ${day(480)}
-enrolment: { from: 2018-01-01, to: ${day(300)} }
-eligibility:
-  - { attribute: age_at_enrolment, between: [17, 30] }
-segments:
-  - { id: hard, when: { attribute: group, in: ["x"] } }
-  - { id: std }
-outcomes:
-  - { id: trained, kind: event, event: done, after: enrolment, within_days: ${c.withinDays}, verified_only: true, price: 100 }
-  - { id: gain, kind: assessment_gain, after: enrolment, pre: pre, post: post, max_score: 100, min_gain: 0.25, within_days: 300, price: 50.50 }
-  - { id: job, kind: employment_start, after: enrolment, within_days: ${c.withinDays}, min_earnings: ${c.minEarnings}, price: { std: 500, hard: 800 }, bonus: [ { when: { attribute: mother, equals: "yes" }, percent: 33 } ] }
-  - { id: kept, kind: employment_sustained, after: job, skip_months: ${c.skip}, months: ${c.months}, of_months: ${c.months + c.extra}, min_earnings: ${c.minEarnings}, tiers: [ { up_to: ${c.tierUpTo}, price: 1000 }, { price: 1200 } ] }
-  - { id: earned, kind: earnings_threshold, after: enrolment, within_months: 6, total_earnings: ${c.total}, price: 300 }
-caps:
-  per_participant: ${c.perParticipant}
-  total: ${c.totalCap}
-  volume: { job: ${c.volume} }
-amendments:
-  - id: wider
-    effective_from: ${day(c.amendOn)}
-    reason: widened
-    outcomes:
-      job: { within_days: ${c.withinDays + c.widened} }
-      kept: { tiers: [ { price: 1500 } ] }
-`,
-  );
+/** A CSV field, quoted when it must be (RFC 4180). */
+export const csvField = (text: string) =>
+  /[",\n\r]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
+
+const OPTIONAL_COLUMNS = ['birth_date', 'group', 'score', 'since'] as const;
 
 const participantArb = fc.record({
-  enrolled: fc.integer({ min: 0, max: 330 }),
+  enrolled: fc.oneof(
+    { weight: 4, arbitrary: fc.integer({ min: 0, max: 250 }) },
+    { weight: 1, arbitrary: fc.integer({ min: 250, max: 500 }) },
+    { weight: 2, arbitrary: fc.constantFrom(...ENROLMENT_DAYS) },
+  ),
   key: fc.option(fc.integer({ min: 0, max: 5 }), { freq: 8 }),
-  age: fc.integer({ min: 16, max: 31 }),
-  hard: fc.boolean(),
-  mother: fc.boolean(),
+  age: fc.option(fc.integer({ min: 16, max: 31 }), { freq: 10 }),
+  group: fc.constantFrom(...ATTRIBUTE_CELLS.group),
+  score: fc.constantFrom(...ATTRIBUTE_CELLS.score),
+  since: fc.constantFrom(...ATTRIBUTE_CELLS.since),
 });
 
 const eventArb = (n: number) =>
   fc.record({
     who: fc.integer({ min: 0, max: n - 1 }),
-    type: fc.constantFrom('done', 'pre', 'post', 'post'),
-    at: fc.integer({ min: 0, max: 450 }),
-    value: fc.option(fc.integer({ min: 0, max: 1000 }), { freq: 4 }),
+    type: fc.constantFrom(...EVENT_TYPES, 'post', 'pre'),
+    /** Days after the participant's enrolment (events before it count for nothing). */
+    after: fc.oneof(fc.integer({ min: -20, max: 250 }), fc.integer({ min: 0, max: 40 })),
+    value: fc.option(fc.integer({ min: -20, max: 1000 }), { freq: 4 }),
     verified: fc.constantFrom('', 'true', 'false', 'TRUE'),
-    source: fc.constantFrom('', 'provider', 'admin'),
+    source: fc.constantFrom('', 'provider', 'admin', 'verifier'),
   });
 
 const employmentArb = fc.record({
@@ -87,54 +62,70 @@ const employmentArb = fc.record({
   cents: fc.integer({ min: 0, max: 200000 }),
 });
 
+/** Birth date `age` years before enrolment (29 February moved to the 28th in other years). */
+function birthDate(enrolled: string, age: number): string {
+  return `${Number(enrolled.slice(0, 4)) - age}${enrolled.slice(4)}`.replace('-02-29', '-02-28');
+}
+
 export const programmeArb: fc.Arbitrary<Programme> = fc
-  .integer({ min: 1, max: 12 })
+  .integer({ min: 1, max: 16 })
   .chain((n) =>
     fc.record({
       contract: contractArb,
+      columns: fc.subarray([...OPTIONAL_COLUMNS], { minLength: 2 }),
       people: fc.array(participantArb, { minLength: n, maxLength: n }),
-      events: fc.array(eventArb(n), { maxLength: 60 }),
-      employment: fc.array(employmentArb, { minLength: 20, maxLength: 150 }),
+      events: fc.array(eventArb(n), { minLength: 3 * n, maxLength: 6 * n }),
+      employment: fc.array(employmentArb, { minLength: 40, maxLength: 150 }),
     }),
   )
-  .map(({ contract, people, events, employment }) => ({
+  .map(({ contract, columns, people, events, employment }) => ({
     contract,
+    participantsHeader: ['participant_id', 'provider_id', 'enrolled_on', 'person_key', ...columns]
+      .map(csvField)
+      .join(','),
     participants: people.map((p, i) => {
       const enrolled = day(p.enrolled);
-      const birth = `${Number(enrolled.slice(0, 4)) - p.age}${enrolled.slice(4)}`.replace(
-        '-02-29',
-        '-02-28',
-      );
-      return `P${String(i).padStart(2, '0')},prov-${i % 3},${enrolled},${p.key === null ? '' : `K${p.key}`},${birth},${p.hard ? 'x' : 'y'},${p.mother ? 'yes' : 'no'}`;
+      const cells: Record<(typeof OPTIONAL_COLUMNS)[number], string> = {
+        birth_date: p.age === null ? '' : birthDate(enrolled, p.age),
+        group: p.group,
+        score: p.score,
+        since: p.since,
+      };
+      return [
+        `P${String(i).padStart(2, '0')}`,
+        `prov-${i % 3}`,
+        enrolled,
+        p.key === null ? '' : `K${p.key}`,
+        ...columns.map((c) => cells[c]),
+      ]
+        .map(csvField)
+        .join(',');
     }),
-    events: events.map(
-      (e) =>
-        `P${String(e.who).padStart(2, '0')},${e.type},${day(e.at)},${e.value === null ? '' : (e.value / 10).toString()},${e.verified},${e.source}`,
+    events: events.map((e) =>
+      [
+        `P${String(e.who).padStart(2, '0')}`,
+        e.type,
+        day(Math.max(0, (people[e.who]?.enrolled ?? 0) + e.after)),
+        e.value === null ? '' : (e.value / 10).toString(),
+        e.verified,
+        e.source,
+      ]
+        .map(csvField)
+        .join(','),
     ),
     employment: employment.map(
       (m) => `K${m.key},${month(m.month)},${m.employer},${(m.cents / 100).toFixed(2)}`,
     ),
   }));
 
-export const PARTICIPANTS_HEADER =
-  'participant_id,provider_id,enrolled_on,person_key,birth_date,group,mother\n';
-
 export function programmeFiles(p: Programme, order: (rows: string[]) => string[] = (r) => r) {
+  const lines = (rows: string[]) =>
+    order(rows)
+      .map((r) => `${r}\n`)
+      .join('');
   return {
-    participants:
-      PARTICIPANTS_HEADER +
-      order(p.participants)
-        .map((r) => `${r}\n`)
-        .join(''),
-    events:
-      EVENTS_HEADER +
-      order(p.events)
-        .map((r) => `${r}\n`)
-        .join(''),
-    employment:
-      EMPLOYMENT_HEADER +
-      order(p.employment)
-        .map((r) => `${r}\n`)
-        .join(''),
+    participants: `${p.participantsHeader}\n${lines(p.participants)}`,
+    events: EVENTS_HEADER + lines(p.events),
+    employment: EMPLOYMENT_HEADER + lines(p.employment),
   };
 }

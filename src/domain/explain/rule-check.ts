@@ -16,12 +16,14 @@ import type {
 import { versionOn } from '../contract/versions.js';
 import { ceilHundredths, compareDecimals, type Decimal, shortText } from '../decimal.js';
 import {
-  addDays,
   formatMonth,
+  fromDayNumber,
   type LocalDate,
   lastCompleteMonth,
+  MAX_YEAR,
   monthEnd,
   monthIndex,
+  toDayNumber,
 } from '../local-date.js';
 import { formatCents } from '../money.js';
 import type { EventFact, ParticipantFacts } from './participant-facts.js';
@@ -60,8 +62,28 @@ export function checkRule(
   return { day: null, because: whyNotByMonth(ruleOn(asOf), anchor, facts, last) };
 }
 
+/**
+ * The last day of the window `anchor + within_days`, or null when it has no end: no limit,
+ * or a limit past the last day any input can carry (MAX_YEAR), which a Date cannot always
+ * hold (within_days may be up to 10⁹).
+ */
+function windowEnd(anchor: LocalDate, withinDays: number | undefined): LocalDate | null {
+  if (withinDays === undefined) return null;
+  const end = toDayNumber(anchor) + withinDays;
+  return end > LAST_DAY ? null : fromDayNumber(end);
+}
+
+const LAST_DAY = toDayNumber(`${MAX_YEAR}-12-31` as LocalDate);
+
 function inDayWindow(day: LocalDate, anchor: LocalDate, withinDays: number | undefined): boolean {
-  return day >= anchor && (withinDays === undefined || day <= addDays(anchor, withinDays));
+  const end = windowEnd(anchor, withinDays);
+  return day >= anchor && (end === null || day <= end);
+}
+
+/** How a day window reads in a sentence: `from A to B`, or `from A` when it has no end. */
+function windowText(anchor: LocalDate, withinDays: number | undefined): string {
+  const end = windowEnd(anchor, withinDays);
+  return `from ${anchor}${end === null ? '' : ` to ${end}`}`;
 }
 
 function satisfiedOnDay(
@@ -137,9 +159,8 @@ function satisfiedInMonth(
   const ma = monthIndex(anchor);
   switch (rule.kind) {
     case 'employment_start': {
-      const inWindow =
-        m > ma &&
-        (rule.withinDays === undefined || m <= monthIndex(addDays(anchor, rule.withinDays)));
+      const end = windowEnd(anchor, rule.withinDays);
+      const inWindow = m > ma && (end === null || m <= monthIndex(end));
       return inWindow && employed(facts, m, rule.minEarnings)
         ? [`employed in ${formatMonth(m)}`]
         : null;
@@ -186,7 +207,7 @@ function whyNotByDay(rule: Rule, anchor: LocalDate, facts: ParticipantFacts): st
   if (posts.length === 0) return [`no ${r.post} event with a value`];
   return posts.map((e) => {
     if (!inDayWindow(e.occurredOn, anchor, r.withinDays))
-      return `${r.post} on ${e.occurredOn} is outside the window from ${anchor}${r.withinDays === undefined ? '' : ` to ${addDays(anchor, r.withinDays)}`}`;
+      return `${r.post} on ${e.occurredOn} is outside the window ${windowText(anchor, r.withinDays)}`;
     const pre = latestPre(r, facts, e.occurredOn);
     if (!pre) return `no ${r.pre} with a value on or before ${e.occurredOn}`;
     if (compareDecimals(pre.value, r.maxScore) >= 0)
@@ -197,7 +218,7 @@ function whyNotByDay(rule: Rule, anchor: LocalDate, facts: ParticipantFacts): st
 
 function eventFault(rule: EventRule, e: EventFact, anchor: LocalDate): string {
   if (!inDayWindow(e.occurredOn, anchor, rule.withinDays)) {
-    return `outside the window from ${anchor}${rule.withinDays === undefined ? '' : ` to ${addDays(anchor, rule.withinDays)}`}`;
+    return `outside the window ${windowText(anchor, rule.withinDays)}`;
   }
   if (rule.minValue && (!e.value || compareDecimals(e.value, rule.minValue) < 0))
     return `value below ${rule.minValue.text}`;
@@ -217,10 +238,8 @@ function whyNotByMonth(
   ) {
     case 'employment_start': {
       const r = rule as EmploymentStartRule;
-      const end =
-        r.withinDays === undefined
-          ? last
-          : Math.min(last, monthIndex(addDays(anchor, r.withinDays)));
+      const windowLast = windowEnd(anchor, r.withinDays);
+      const end = windowLast === null ? last : Math.min(last, monthIndex(windowLast));
       return [
         `no month from ${formatMonth(ma + 1)} to ${formatMonth(end)} with earnings ≥ ${r.minEarnings.text}`,
       ];
