@@ -40,10 +40,12 @@ export function authorise(store: Store) {
     if (!config.roles?.includes(request.principal.role)) throw forbidden();
     // Before validation the parameters are the router's raw strings.
     const params = (request.params ?? {}) as Readonly<Record<string, string | undefined>>;
-    const named = NAMING_PARAMS.find((p) => params[p] !== undefined);
-    const id = named && params[named];
-    if (named && id !== undefined)
+    for (const named of NAMING_PARAMS) {
+      const id = params[named];
+      if (id === undefined) continue;
       request.programmeId = await checkedProgramme(store, request.principal, named, id);
+      return;
+    }
   };
 }
 
