@@ -62,7 +62,7 @@ async function withCheckedFile<R, T>(
       rowOf: input.rowOf,
     });
   } finally {
-    session.close();
+    await session.close();
   }
 }
 
@@ -147,6 +147,6 @@ export async function writeCanonicalEmployment(
     );
     return Number(counted.getRowObjectsJS()[0]?.n);
   } finally {
-    session.close();
+    await session.close();
   }
 }

@@ -47,7 +47,7 @@ async function evaluateRequest({ request, duckdbMemoryMb }: ToWorker): Promise<F
     );
     return { type: 'succeeded', paid: result.summary.paid, inputs: { ...result.summary.inputs } };
   } finally {
-    session.close();
+    await session.close();
   }
 }
 

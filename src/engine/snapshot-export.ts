@@ -22,6 +22,6 @@ export async function mergeEmployment(sources: readonly string[], target: string
   try {
     await session.conn.run(`COPY (${source}) TO ${duckdb.string(target)} (FORMAT parquet)`);
   } finally {
-    session.close();
+    await session.close();
   }
 }

@@ -19,6 +19,7 @@ const STATUS = z
 const POSITION = z
   .number()
   .int()
+  .nonnegative()
   .nullable()
   .describe('while queued: how many runs of the programme are ahead of it; otherwise null');
 const RUN_ID = z.object({ run: z.string().regex(/^\d{1,18}$/) });
