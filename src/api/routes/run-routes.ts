@@ -32,7 +32,11 @@ const RUN_STATE = z.object({
   status: STATUS,
   position: POSITION,
   progress: z
-    .object({ step: z.string(), done: z.number().int(), total: z.number().int().nullable() })
+    .object({
+      step: z.string(),
+      done: z.number().int().nonnegative(),
+      total: z.number().int().nonnegative().nullable(),
+    })
     .nullable()
     .describe('the step the run is at, and how many of its steps are done'),
   failure_reason: z.string().nullable().describe('why a failed run has no result'),
