@@ -188,6 +188,7 @@ export class RunDispatcher {
   private stopping = false;
   private heartbeat: NodeJS.Timeout | null = null;
   private retry: NodeJS.Timeout | null = null;
+  private resuming: Promise<void> = Promise.resolve();
 
   constructor(private readonly store: Store) {}
 
@@ -196,7 +197,7 @@ export class RunDispatcher {
     runLimitsFromEnv();
     this.servers += 1;
     this.stopping = false;
-    if (this.servers === 1) this.resume().catch(logError);
+    if (this.servers === 1) this.resuming = this.resume().catch(logError);
   }
 
   /** A server stops; when it was the last, local runs are stopped and queued again. */
@@ -204,6 +205,7 @@ export class RunDispatcher {
     this.servers = Math.max(0, this.servers - 1);
     if (this.servers > 0) return;
     this.stopping = true;
+    await this.resuming;
     this.clearTimers();
     for (const controller of this.active.values()) controller.abort();
     await Promise.allSettled([...this.driving.values()]);
