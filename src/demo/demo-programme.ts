@@ -16,6 +16,6 @@ export async function writeDemoProgramme(
       format: 'csv',
     });
   } finally {
-    session.close();
+    await session.close();
   }
 }

@@ -17,7 +17,7 @@ import type { LocalDate } from '../domain/local-date.js';
 import { type Cents, cents } from '../domain/money.js';
 import { type Problem, ProblemsError, sortProblems } from '../domain/problem.js';
 import { buildSummary, type Summary, summaryJson } from '../domain/summary.js';
-import { type DuckDBSession, openSession } from './duckdb-session.js';
+import { type DuckDBSession, withSession } from './duckdb-session.js';
 import { appendPayments, readAchievements } from './payment-exchange.js';
 import { employmentCellProblems, inputProblems } from './snapshot/cross-checks.js';
 import { INPUT_ROLES, type InputRole } from './snapshot/input-tables.js';
@@ -38,6 +38,7 @@ import {
   personsSql,
 } from './sql/compile-run.js';
 import { type Dialect, duckdb } from './sql/dialect.js';
+import { injectFault } from './test-fault.js';
 
 export interface InputFile {
   /** Where to read it. */
@@ -68,12 +69,7 @@ export async function evaluate(
   outDir: string,
   onProgress: ProgressListener = () => {},
 ): Promise<EvaluationResult> {
-  const session = await openSession();
-  try {
-    return await evaluateInSession(session, request, outDir, onProgress);
-  } finally {
-    session.close();
-  }
+  return withSession((session) => evaluateInSession(session, request, outDir, onProgress));
 }
 
 /** Evaluates in an open session and leaves the run tables there for `explain`. */
@@ -93,11 +89,13 @@ export async function evaluateInSession(
   step('participants and eligibility');
   const attributes = new Set([...loaded.participants.extraColumns, ...STANDARD_COLUMNS]);
   await selectEvidence(session.conn, d, request, attributes);
+  await injectFault('rules', session);
   const tables = await findAchievements(session.conn, d, request, step);
   step('caps and payments');
   await session.conn.run(achievementsSql(d, request.contract, tables, attributes));
   const counts = await participantCounts(session.conn);
   const achievements = await readAchievements(session.conn);
+  await injectFault('cap-pass', session);
   const payments = payAchievements(request.contract, achievements, counts.total);
   await appendPayments(session.conn, payments);
   await session.conn.run(participantTotalsSql);
@@ -105,7 +103,7 @@ export async function evaluateInSession(
   const lateProblems = await employmentCheck;
   if (lateProblems.length > 0) throw new ProblemsError(sortProblems(lateProblems));
   step('writing outputs');
-  const summary = await writeOutputs(session.conn, d, request, outDir, loaded, {
+  const summary = await writeOutputs(session, d, request, outDir, loaded, {
     counts,
     achievements,
     payments,
@@ -126,7 +124,8 @@ const STANDARD_COLUMNS = [
 /**
  * Opens the three inputs and checks them. The employment cells, tens of millions at national
  * scale, are checked on a second connection while the run goes on; the caller waits for that
- * check before writing any output.
+ * check before writing any output, and if the run fails first, closing the session
+ * interrupts the check and waits for it.
  */
 async function loadAndCheck(
   session: DuckDBSession,
@@ -140,8 +139,8 @@ async function loadAndCheck(
     const input = request.inputs[role];
     loaded[role] = await openInput(session.conn, d, role, input.path, input.file);
   }
-  const employmentCheck = employmentCellProblems(await session.connect(), loaded.employment);
-  employmentCheck.catch(() => {}); // awaited by the caller; never an unhandled rejection meanwhile
+  const employmentCheck = employmentCellProblems(session, loaded.employment);
+  await injectFault('read', session);
   const problems = await inputProblems(session.conn, loaded);
   if (problems.length > 0) {
     throw new ProblemsError(sortProblems([...problems, ...(await employmentCheck)]));
@@ -185,7 +184,7 @@ async function findAchievements(
 }
 
 async function writeOutputs(
-  conn: DuckDBConnection,
+  session: DuckDBSession,
   d: Dialect,
   request: EvaluationRequest,
   outDir: string,
@@ -196,7 +195,9 @@ async function writeOutputs(
     payments: PaymentColumns;
   },
 ): Promise<Summary> {
+  const { conn } = session;
   await conn.run(achievementsCsvSql(d, request.contract, join(outDir, 'achievements.csv')));
+  await injectFault('write', session);
   await conn.run(participantsCsvSql(d, join(outDir, 'participants.csv')));
   const summary = buildSummary({
     contract: request.contract,

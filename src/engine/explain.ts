@@ -39,7 +39,7 @@ export async function explain(
     const result = await evaluateInSession(session, request, scratch);
     return await explainFromRun(session.conn, request, result, participantId);
   } finally {
-    session.close();
+    await session.close();
     await rm(scratch, { recursive: true, force: true });
   }
 }

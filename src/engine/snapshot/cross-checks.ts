@@ -5,6 +5,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Problem } from '../../domain/problem.js';
+import type { DuckDBSession } from '../duckdb-session.js';
 import type { InputRole } from './input-tables.js';
 import { cellProblems, isReadable, type LoadedInput, MAX_PROBLEMS_PER_FILE } from './load-input.js';
 
@@ -79,9 +80,17 @@ export async function inputProblems(
   return problems;
 }
 
-export async function employmentCellProblems(
-  conn: DuckDBConnection,
+/**
+ * Lists the employment file's bad cells on a connection of its own, so the run goes on
+ * meanwhile. Should the run fail first, closing the session interrupts this check and waits
+ * for it; its rejection is then nobody's concern, hence the empty handler.
+ */
+export function employmentCellProblems(
+  session: DuckDBSession,
   employment: LoadedInput,
 ): Promise<Problem[]> {
-  return isReadable(employment) ? cellProblems(conn, employment) : [];
+  if (!isReadable(employment)) return Promise.resolve([]);
+  const check = session.concurrently((conn) => cellProblems(conn, employment));
+  check.catch(() => {}); // awaited by the run; never an unhandled rejection meanwhile
+  return check;
 }
