@@ -25,6 +25,7 @@ import { programmeRoutes } from './routes/programme-routes.js';
 import { runRoutes } from './routes/run-routes.js';
 import { uploadRoutes } from './routes/upload-routes.js';
 import { verificationRoutes } from './routes/verification-routes.js';
+import { refuseMalformedText } from './text-guard.js';
 
 export interface ServerOptions {
   readonly logger?: boolean;
@@ -64,6 +65,7 @@ export async function buildServer(
     const secret = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
     request.principal = secret ? await principalFor(store, secret) : null;
   });
+  app.addHook('preValidation', refuseMalformedText);
   app.addHook('preValidation', authorise(store));
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof HttpError) {

@@ -2,7 +2,7 @@
 import { type AuditCheck, verifyAuditLog } from '../store/audit-log.js';
 import type { Store } from '../store/database.js';
 
-/** How many entries the log holds and, if its chain is broken, the first entry that breaks it. */
+/** How many entries the log holds and every entry where its chain breaks. */
 export function checkAuditLog(store: Store): Promise<AuditCheck> {
   return verifyAuditLog(store.db);
 }

@@ -121,6 +121,13 @@ export function billRoutes(store: Store): FastifyPluginAsyncZod {
               entries: z.number(),
               intact: z.boolean(),
               broken_at: z.string().nullable(),
+              breaks: z.array(
+                z.object({
+                  id: z.string(),
+                  content_changed: z.boolean(),
+                  link_broken: z.boolean(),
+                }),
+              ),
             }),
           },
         },
@@ -131,6 +138,11 @@ export function billRoutes(store: Store): FastifyPluginAsyncZod {
           entries: check.entries,
           intact: check.brokenAt === undefined,
           broken_at: check.brokenAt ?? null,
+          breaks: check.breaks.map((b) => ({
+            id: b.id,
+            content_changed: b.contentChanged,
+            link_broken: b.linkBroken,
+          })),
         };
       },
     );

@@ -15,11 +15,20 @@ export function auditCommand(program: Command): void {
       const store = await openStore(storeOptionsFromEnv());
       try {
         const check = await verifyAuditLog(store.db);
-        if (check.brokenAt === undefined) {
+        if (check.breaks.length === 0) {
           process.stdout.write(`audit log intact: ${check.entries} entries\n`);
         } else {
+          const lines = check.breaks.map((b) => {
+            const what = [
+              b.contentChanged ? 'changed after it was written' : '',
+              b.linkBroken
+                ? 'does not follow the entry before it (one was removed or inserted)'
+                : '',
+            ];
+            return `  entry ${b.id}: ${what.filter(Boolean).join('; ')}\n`;
+          });
           process.stderr.write(
-            `audit log broken at entry ${check.brokenAt} (of ${check.entries}): it was changed or an entry before it removed\n`,
+            `audit log broken at ${check.breaks.length} of ${check.entries} entries:\n${lines.join('')}`,
           );
           process.exitCode = 1;
         }

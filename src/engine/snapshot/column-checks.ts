@@ -6,6 +6,7 @@
  * cheap one to scan millions of rows with, the problem text is built only for bad rows.
  */
 import { SCORE_DECIMALS, SCORE_INTEGER_DIGITS, SCORE_PATTERN } from '../../domain/decimal.js';
+import { NUL_MESSAGE } from '../../domain/text.js';
 import type { Dialect } from '../sql/dialect.js';
 import type { ColumnSpec } from './input-tables.js';
 
@@ -39,16 +40,23 @@ export function columnSql(
     return typedMoneySql(d, spec, t, source.expr);
   }
   const shown = `'"' || left(${t}, 40) || '"'`;
-  const cases = (pairs: [string, string][], value: string): ColumnSql => ({
-    value,
-    ok: `CASE WHEN ${t} IS NULL THEN ${spec.required ? 'FALSE' : 'TRUE'} ELSE ${
-      pairs.length === 0 ? 'TRUE' : `NOT (${pairs.map(([when]) => when).join(' OR ')})`
-    } END`,
-    problem: `CASE ${[
-      `WHEN ${t} IS NULL THEN ${spec.required ? d.string(`is empty; ${expected(spec)}`) : 'NULL'}`,
-      ...pairs.map(([when, message]) => `WHEN ${when} THEN ${message}`),
-    ].join(' ')} END`,
-  });
+  const nul = nulPair(d, t);
+  const cases = (pairs: [string, string][], value: string): ColumnSql => {
+    // A NUL is named first for every type, so no message echoes one. Only text columns need
+    // the search in the fast boolean: every other type's checks refuse a NUL already (a
+    // digit shape matched whole, or one of a few words).
+    const okPairs = spec.type === 'string' ? [nul, ...pairs] : pairs;
+    return {
+      value,
+      ok: `CASE WHEN ${t} IS NULL THEN ${spec.required ? 'FALSE' : 'TRUE'} ELSE ${
+        okPairs.length === 0 ? 'TRUE' : `NOT (${okPairs.map(([when]) => when).join(' OR ')})`
+      } END`,
+      problem: `CASE ${[
+        `WHEN ${t} IS NULL THEN ${spec.required ? d.string(`is empty; ${expected(spec)}`) : 'NULL'}`,
+        ...[nul, ...pairs].map(([when, message]) => `WHEN ${when} THEN ${message}`),
+      ].join(' ')} END`,
+    };
+  };
   switch (spec.type) {
     case 'string':
       return cases([], t);
@@ -141,6 +149,18 @@ function typedMoneySql(d: Dialect, spec: ColumnSpec, t: string, column: string):
     ok: `COALESCE(${column} >= 0 AND ${column} < 1e16, FALSE)`,
     problem: `CASE WHEN ${column} IS NULL THEN ${d.string(`is empty; ${expected(spec)}`)} WHEN ${column} < 0 THEN 'earnings must not be negative, got "' || ${t} || '"' WHEN ${column} >= 1e16 THEN ${t} || ' is too large' END`,
   };
+}
+
+/**
+ * A cell holding NUL, which no table in the store can hold (src/domain/text.ts), and the
+ * message naming its position (1-based characters, as DuckDB's strpos counts).
+ */
+function nulPair(d: Dialect, t: string): [string, string] {
+  const at = `strpos(${t}, chr(0))`;
+  return [
+    `${at} > 0`,
+    `${d.string(NUL_MESSAGE.before)} || ${at} || ${d.string(NUL_MESSAGE.after)}`,
+  ];
 }
 
 function expected(spec: ColumnSpec): string {

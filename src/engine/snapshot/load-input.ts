@@ -164,8 +164,16 @@ async function createTyped(
   }
   const known = new Set(INPUT_COLUMNS[role].map((c) => c.name));
   for (const column of columns) {
-    if (!known.has(column.name))
-      selects.push(`${sourceRelation.text(d, column)} AS ${d.ident(column.name)}`);
+    if (known.has(column.name)) continue;
+    // Extra columns are text; they are checked as text is (a NUL is refused).
+    const sql = columnSql(
+      d,
+      { name: column.name, type: 'string', required: false },
+      sourceRelation.text(d, column),
+    );
+    selects.push(`${sql.value} AS ${d.ident(column.name)}`);
+    oks.push(`(${sql.ok})`);
+    problems.push(`${d.string(`${column.name}\t`)} || (${sql.problem})`);
   }
   selects.push(`${oks.join(' AND ')} AS __ok`);
   selects.push(`NULLIF(concat_ws(chr(10), ${problems.join(', ')}), '') AS __problem`);

@@ -1,0 +1,34 @@
+/**
+ * One check of every text a request carries, before any route sees it: JSON body strings and
+ * keys, query strings and path parameters may hold neither NUL nor an unpaired UTF-16
+ * surrogate (src/domain/text.ts says why). The answer is 400 `invalid_text`, naming where
+ * (`body.reason`, `query.after`, `params.programme`) and what. File uploads (a Buffer body)
+ * are checked cell by cell when imported, with file, row and column.
+ *
+ * It runs as a preValidation hook ahead of `authorise`, so a bad path parameter never
+ * reaches a database lookup; a caller who may not call the route at all is left to
+ * `authorise`, and still gets 401 or 403 rather than learning about the text first.
+ */
+import type { FastifyRequest } from 'fastify';
+import type { Problem } from '../domain/problem.js';
+import { textFaults } from '../domain/text.js';
+import { HttpError } from './http-error.js';
+
+export async function refuseMalformedText(request: FastifyRequest): Promise<void> {
+  const config = request.routeOptions.config;
+  const mayCall =
+    config.public === true ||
+    (request.principal !== null && config.roles?.includes(request.principal.role) === true);
+  if (!mayCall) return;
+  const faults = [
+    ...textFaults(request.params, 'params'),
+    ...textFaults(request.query, 'query'),
+    ...(Buffer.isBuffer(request.body) ? [] : textFaults(request.body, 'body')),
+  ];
+  const first = faults[0];
+  if (!first) return;
+  const problems = faults.map(
+    (f): Problem => ({ code: 'request.text', column: f.path, message: f.problem }),
+  );
+  throw new HttpError(400, 'invalid_text', `${first.path}: ${first.problem}`, problems);
+}
