@@ -9,6 +9,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/api/server.js';
+import { runLimitsFromEnv, splitMemory } from '../../src/engine/isolated-run.js';
 import { decideBill, payBill } from '../../src/services/bills.js';
 import { createUser } from '../../src/services/identity.js';
 import { verifyAuditLog } from '../../src/store/audit-log.js';
@@ -211,4 +212,33 @@ describe(`runs isolated from the server, on ${onServer ? 'the PostgreSQL server'
       Date.parse(one.finished_at ?? ''),
     );
   }, 180_000);
+});
+
+describe('run limits from the environment', () => {
+  it('reads RESULTA_RUN_MEMORY_MB and RESULTA_RUN_TIMEOUT_S, with defaults', () => {
+    expect(runLimitsFromEnv({})).toEqual({ memoryMb: 4096, timeoutSeconds: 1800 });
+    expect(
+      runLimitsFromEnv({ RESULTA_RUN_MEMORY_MB: '2048', RESULTA_RUN_TIMEOUT_S: '90' }),
+    ).toEqual({ memoryMb: 2048, timeoutSeconds: 90 });
+    // A quarter for the JavaScript heap (at least 256 MB), the rest for DuckDB.
+    expect(splitMemory(4096)).toEqual({ heapMb: 1024, duckdbMb: 3072 });
+    expect(splitMemory(512)).toEqual({ heapMb: 256, duckdbMb: 256 });
+  });
+
+  it('refuses a bad value with its name, and the server does not start with one', async () => {
+    expect(() => runLimitsFromEnv({ RESULTA_RUN_TIMEOUT_S: 'soon' })).toThrow(
+      'RESULTA_RUN_TIMEOUT_S="soon": expected a number of at least 0.1',
+    );
+    expect(() => runLimitsFromEnv({ RESULTA_RUN_MEMORY_MB: '100' })).toThrow(
+      'RESULTA_RUN_MEMORY_MB="100": expected a number of at least 512',
+    );
+    const store = await openTestStore();
+    process.env.RESULTA_RUN_MEMORY_MB = 'lots';
+    try {
+      await expect(buildServer(store)).rejects.toThrow(/RESULTA_RUN_MEMORY_MB="lots"/);
+    } finally {
+      delete process.env.RESULTA_RUN_MEMORY_MB;
+      await store.close();
+    }
+  });
 });
