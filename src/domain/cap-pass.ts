@@ -3,26 +3,21 @@
  * order, in integer cents. Columns are typed arrays so a national programme's millions of
  * achievements price in one tight loop.
  */
+import { assertCapOrder, assertCut, assertWithinCaps } from './cap-pass-invariants.js';
 import type { Contract, Rule, Tier, Version } from './contract/contract.js';
 import { toDayNumber } from './local-date.js';
 import { applyPercentBonus, type Cents, cents } from './money.js';
+import {
+  CAPPED_PARTICIPANT,
+  CAPPED_TOTAL,
+  CAPPED_VOLUME,
+  NOT_CUT,
+  OUT_OF_PERIOD,
+  PAID,
+  PARTIAL,
+} from './payment-status.js';
 
-export const STATUSES = [
-  'paid',
-  'partially_capped',
-  'capped_volume',
-  'capped_participant',
-  'capped_total',
-  'out_of_period',
-] as const;
-export type Status = (typeof STATUSES)[number];
-
-const PAID = 0;
-const PARTIAL = 1;
-const CAPPED_VOLUME = 2;
-const CAPPED_PARTICIPANT = 3;
-const CAPPED_TOTAL = 4;
-const OUT_OF_PERIOD = 5;
+export { NOT_CUT, STATUSES, type Status, statusName } from './payment-status.js';
 
 /** Achievements of eligible participants, already sorted in cap order. */
 export interface AchievementColumns {
@@ -52,8 +47,11 @@ export interface PaymentColumns {
   readonly cutBy: Uint8Array;
 }
 
-export const NOT_CUT = 255;
-
+/**
+ * Prices and caps every achievement, in cap order. Throws InvariantError (an internal
+ * error) if the input is not in strict cap order or a result breaks an invariant of
+ * cap-pass-invariants.ts; nothing is returned half-checked.
+ */
 export function payAchievements(
   contract: Contract,
   a: AchievementColumns,
@@ -71,6 +69,7 @@ export function payAchievements(
   const segmentIds = contract.segments.map((s) => s.id);
   let paidTotal = 0;
   for (let i = 0; i < a.count; i++) {
+    assertCapOrder(a, i);
     const day = a.day[i] as number;
     if (day < firstDay || day > lastDay) {
       status[i] = OUT_OF_PERIOD;
@@ -90,6 +89,7 @@ export function payAchievements(
       paidTo[p] as number,
       paidTotal,
     );
+    assertCut(i, full, cut.amount, cut.status);
     price[i] = full;
     amount[i] = cut.amount;
     status[i] = cut.status;
@@ -98,6 +98,14 @@ export function payAchievements(
       paidCount[o] = (paidCount[o] as number) + 1;
       paidTo[p] = (paidTo[p] as number) + cut.amount;
       paidTotal += cut.amount;
+      assertWithinCaps(
+        i,
+        version.caps,
+        rule.id,
+        paidTo[p] as number,
+        paidCount[o] as number,
+        paidTotal,
+      );
     }
   }
   return { price, amount, status, cutBy };
@@ -143,8 +151,4 @@ function applyCaps(
     if (amount < before && cutBy === NOT_CUT) cutBy = CAPPED_TOTAL;
   }
   return amount === full ? none(full, PAID) : { amount: cents(amount), status: PARTIAL, cutBy };
-}
-
-export function statusName(index: number): Status {
-  return STATUSES[index] as Status;
 }
