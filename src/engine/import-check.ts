@@ -5,7 +5,7 @@
  * The DuckDB session lives as long as the caller's work, so those rows can still be looked up.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { openSession } from './duckdb-session.js';
+import { withSession } from './duckdb-session.js';
 import { openCheckedInput } from './snapshot/checked-input.js';
 import type { LoadedInput } from './snapshot/load-input.js';
 import { duckdb } from './sql/dialect.js';
@@ -51,19 +51,16 @@ async function withCheckedFile<R, T>(
   read: (conn: DuckDBConnection, input: LoadedInput) => Promise<R[]>,
   work: (checked: CheckedFile<R>) => Promise<T>,
 ): Promise<T> {
-  const session = await openSession();
-  try {
+  return withSession(async (session) => {
     const input = await openCheckedInput(session.conn, duckdb, role, path, file);
     const records = await read(session.conn, input);
-    return await work({
+    return work({
       records,
       extraColumns: input.extraColumns,
       sha256: input.sha256,
       rowOf: input.rowOf,
     });
-  } finally {
-    await session.close();
-  }
+  });
 }
 
 /** Checks a participants file and hands its records, in participant_id order, to `work`. */
@@ -135,9 +132,7 @@ export async function writeCanonicalEmployment(
   file: string,
   target: string,
 ): Promise<number> {
-  const session = await openSession();
-  try {
-    const conn = session.conn;
+  return withSession(async ({ conn }) => {
     await openCheckedInput(conn, duckdb, 'employment', path, file);
     await conn.run(`COPY (SELECT person_key, strftime(make_date(month // 12, month % 12 + 1, 1), '%Y-%m') AS month, employer_id,
         CAST(earnings AS DECIMAL(18,0)) * CAST(0.01 AS DECIMAL(3,2)) AS earnings
@@ -146,7 +141,5 @@ export async function writeCanonicalEmployment(
       `SELECT COUNT(*) AS n FROM read_parquet(${duckdb.string(target)})`,
     );
     return Number(counted.getRowObjectsJS()[0]?.n);
-  } finally {
-    await session.close();
-  }
+  });
 }

@@ -7,7 +7,7 @@
 import { parseContract } from '../domain/contract/parse-contract.js';
 import { parseLocalDate } from '../domain/local-date.js';
 import { ProblemsError } from '../domain/problem.js';
-import { openSession } from './duckdb-session.js';
+import { withSession } from './duckdb-session.js';
 import { evaluateInSession } from './evaluate.js';
 import type { FromWorker, ToWorker } from './isolated-run.js';
 import { mergeEmployment } from './snapshot-export.js';
@@ -26,9 +26,9 @@ async function evaluateRequest({ request, duckdbMemoryMb }: ToWorker): Promise<F
   if (!asOf) return { type: 'error', message: `as-of "${request.asOf}" is not a real day` };
   await mergeEmployment(request.employmentSources, request.employment);
   const input = (path: string, file: string) => ({ path, file });
-  const session = await openSession();
-  try {
-    // A setting of the database, so it holds for every connection the run opens.
+  // What evaluate() does, with the memory limit set first: a setting of the database, so it
+  // holds for every connection the run opens.
+  return withSession(async (session) => {
     await session.conn.run(`SET memory_limit = '${Math.floor(duckdbMemoryMb)}MB'`);
     const result = await evaluateInSession(
       session,
@@ -46,9 +46,7 @@ async function evaluateRequest({ request, duckdbMemoryMb }: ToWorker): Promise<F
       (step, done, total) => void send({ type: 'progress', step, done, total }),
     );
     return { type: 'succeeded', paid: result.summary.paid, inputs: { ...result.summary.inputs } };
-  } finally {
-    await session.close();
-  }
+  });
 }
 
 async function answer(message: ToWorker): Promise<void> {

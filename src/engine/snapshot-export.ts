@@ -4,7 +4,7 @@
  * so the same data always gives the same bytes, whatever the order of the uploads.
  */
 import { copyFile } from 'node:fs/promises';
-import { openSession } from './duckdb-session.js';
+import { withSession } from './duckdb-session.js';
 import { duckdb } from './sql/dialect.js';
 
 const NO_EMPLOYMENT =
@@ -18,10 +18,7 @@ export async function mergeEmployment(sources: readonly string[], target: string
     sources.length === 0
       ? NO_EMPLOYMENT
       : `SELECT * FROM (${union.join(' UNION ALL ')}) ORDER BY person_key, month, employer_id, earnings`;
-  const session = await openSession();
-  try {
-    await session.conn.run(`COPY (${source}) TO ${duckdb.string(target)} (FORMAT parquet)`);
-  } finally {
-    await session.close();
-  }
+  await withSession((session) =>
+    session.conn.run(`COPY (${source}) TO ${duckdb.string(target)} (FORMAT parquet)`),
+  );
 }
