@@ -244,6 +244,20 @@ amendments:
       price: '100.00',
     });
   });
+
+  it('judges an event on the day before effective_from by the old rule, on the day by the new', async () => {
+    const narrowed = head(
+      `  - { id: done, kind: event, event: done, after: enrolment, verified_only: false, price: 10 }`,
+    ).concat(`
+amendments:
+  - { id: strict, effective_from: 2018-06-01, reason: verified only, outcomes: { done: { verified_only: true } } }
+`);
+    const got = await achieved(narrowed, {
+      events: 'A,done,2018-05-31,,,\nB,done,2018-06-01,,,\nB,done,2018-06-02,,true,\n',
+    });
+    expect(got.get('A/done')).toMatchObject({ achieved_on: '2018-05-31', version: 'base' });
+    expect(got.get('B/done')).toMatchObject({ achieved_on: '2018-06-02', version: 'strict' });
+  });
 });
 
 describe('eligibility and segments', () => {

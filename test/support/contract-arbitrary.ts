@@ -14,6 +14,16 @@ import fc from 'fast-check';
 export const day = (offset: number) =>
   new Date(Date.UTC(2018, 0, 1 + offset)).toISOString().slice(0, 10);
 
+/**
+ * Offsets of the first day of each quarter of 2018–2019 and of the day before it: amendments
+ * and some events fall on them, so evidence and achievements land on the days where one
+ * version ends and the next begins.
+ */
+export const BOUNDARY_DAYS: readonly number[] = [3, 6, 9, 12, 15, 18].flatMap((m) => {
+  const first = (Date.UTC(2018, m, 1) - Date.UTC(2018, 0, 1)) / 86_400_000;
+  return [first - 1, first];
+});
+
 /** Cells the participants file may hold in its attribute columns (empty = missing). */
 export const ATTRIBUTE_CELLS = {
   group: ['x', 'y', 'X', "it's", ''],
@@ -29,7 +39,10 @@ export const ATTRIBUTE_CELLS = {
     '0.0000001',
     '-0.0000001',
     '1234567890123',
+    '-1234567890123',
     '00000000000017',
+    '1.1234565',
+    '-000.0000001',
     'abc',
     '',
   ],
@@ -53,10 +66,34 @@ const CONDITION_VALUES: Record<string, readonly string[]> = {
   enrolled_on: ENROLMENT_DAYS.map(day),
   person_key: ['K0', 'K1'],
 };
-const ATTRIBUTES = Object.keys(CONDITION_VALUES);
+/** How often conditions name each attribute: numbers of every shape get the most. */
+const ATTRIBUTE_WEIGHTS: Record<string, number> = {
+  group: 2,
+  score: 4,
+  since: 1,
+  nope: 1,
+  age_at_enrolment: 2,
+  provider_id: 1,
+  enrolled_on: 1,
+  person_key: 1,
+};
 
 /** Bounds for `between`: decimals within the score limits (12 digits, 6 decimals). */
-const BOUNDS = ['-3', '-0.000001', '0', '0.000001', '1.5', '7', '7.5', '17', '24', '30'];
+const BOUNDS = [
+  '-3',
+  '-0.000001',
+  '0',
+  '0.000001',
+  '1.123456',
+  '1.123457',
+  '1.5',
+  '7',
+  '7.5',
+  '17',
+  '24',
+  '30',
+  '999999999999',
+];
 
 /** YAML text for a value compared as written: quoted, or plain when YAML reads it as text. */
 const valueText = (text: string): fc.Arbitrary<string> =>
@@ -64,7 +101,14 @@ const valueText = (text: string): fc.Arbitrary<string> =>
     ? fc.constantFrom(text, JSON.stringify(text))
     : fc.constant(JSON.stringify(text));
 
-const conditionArb: fc.Arbitrary<string> = fc.constantFrom(...ATTRIBUTES).chain((attribute) => {
+const attributeArb = fc.oneof(
+  ...Object.entries(ATTRIBUTE_WEIGHTS).map(([attribute, weight]) => ({
+    weight,
+    arbitrary: fc.constant(attribute),
+  })),
+);
+
+const conditionArb: fc.Arbitrary<string> = attributeArb.chain((attribute) => {
   const values = CONDITION_VALUES[attribute] as readonly string[];
   const one = fc.constantFrom(...values).chain(valueText);
   const name = JSON.stringify(attribute);
@@ -111,9 +155,9 @@ const pricingArb = (segments: readonly string[]): fc.Arbitrary<Record<string, st
 const bonusArb = fc
   .array(
     fc
-      .tuple(conditionArb, fc.integer({ min: 0, max: 50 }))
+      .tuple(conditionArb, fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 50 })))
       .map(([when, percent]) => `{ when: ${when}, percent: ${percent} }`),
-    { minLength: 1, maxLength: 2 },
+    { minLength: 1, maxLength: 3 },
   )
   .map((items) => ({ bonus: `[ ${items.join(', ')} ]` }));
 
@@ -270,7 +314,13 @@ const amendmentsArb = (
   segments: readonly string[],
 ): fc.Arbitrary<string[]> =>
   fc
-    .uniqueArray(fc.integer({ min: 15, max: 560 }), { maxLength: 3 })
+    .uniqueArray(
+      fc.oneof(
+        { weight: 1, arbitrary: fc.integer({ min: 15, max: 560 }) },
+        { weight: 2, arbitrary: fc.constantFrom(...BOUNDARY_DAYS) },
+      ),
+      { maxLength: 3 },
+    )
     .map((days) => [...days].sort((a, b) => a - b))
     .chain((days) =>
       fc

@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import {
   ATTRIBUTE_CELLS,
+  BOUNDARY_DAYS,
   contractArb,
   day,
   ENROLMENT_DAYS,
@@ -42,14 +43,39 @@ const participantArb = fc.record({
   group: fc.constantFrom(...ATTRIBUTE_CELLS.group),
   score: fc.constantFrom(...ATTRIBUTE_CELLS.score),
   since: fc.constantFrom(...ATTRIBUTE_CELLS.since),
+  /** A pre and a later, mostly higher, post score around enrolment (assessment_gain). */
+  assessment: fc.option(
+    fc.record({
+      pre: fc.constantFrom('pre', 'done'),
+      post: fc.constantFrom('post', "it's"),
+      preAt: fc.integer({ min: -30, max: 30 }),
+      postAfter: fc.integer({ min: 0, max: 200 }),
+      preScore: fc.integer({ min: 0, max: 60 }),
+      gain: fc.integer({ min: -5, max: 50 }),
+      /** A later pre score, which takes the first one's place for posts after it. */
+      retake: fc.option(
+        fc.record({
+          after: fc.integer({ min: 0, max: 60 }),
+          score: fc.integer({ min: 0, max: 100 }),
+        }),
+        { freq: 2, nil: undefined },
+      ),
+    }),
+    { freq: 3, nil: undefined },
+  ),
 });
 
 const eventArb = (n: number) =>
   fc.record({
     who: fc.integer({ min: 0, max: n - 1 }),
-    type: fc.constantFrom(...EVENT_TYPES, 'post', 'pre'),
-    /** Days after the participant's enrolment (events before it count for nothing). */
-    after: fc.oneof(fc.integer({ min: -20, max: 250 }), fc.integer({ min: 0, max: 40 })),
+    type: fc.constantFrom(...EVENT_TYPES, 'done', "it's"),
+    when: fc.oneof(
+      // Days after the participant's enrolment (events before it count for nothing)…
+      { weight: 4, arbitrary: fc.integer({ min: -20, max: 250 }).map((after) => ({ after })) },
+      { weight: 4, arbitrary: fc.integer({ min: 0, max: 60 }).map((after) => ({ after })) },
+      // …or the first or last day of a month, where amendments take effect.
+      { weight: 2, arbitrary: fc.constantFrom(...BOUNDARY_DAYS).map((on) => ({ on })) },
+    ),
     value: fc.option(fc.integer({ min: -20, max: 1000 }), { freq: 4 }),
     verified: fc.constantFrom('', 'true', 'false', 'TRUE'),
     source: fc.constantFrom('', 'provider', 'admin', 'verifier'),
@@ -75,7 +101,7 @@ export const programmeArb: fc.Arbitrary<Programme> = fc
       columns: fc.subarray([...OPTIONAL_COLUMNS], { minLength: 2 }),
       people: fc.array(participantArb, { minLength: n, maxLength: n }),
       events: fc.array(eventArb(n), { minLength: 3 * n, maxLength: 6 * n }),
-      employment: fc.array(employmentArb, { minLength: 40, maxLength: 150 }),
+      employment: fc.array(employmentArb, { minLength: 60, maxLength: 200 }),
     }),
   )
   .map(({ contract, columns, people, events, employment }) => ({
@@ -101,18 +127,35 @@ export const programmeArb: fc.Arbitrary<Programme> = fc
         .map(csvField)
         .join(',');
     }),
-    events: events.map((e) =>
-      [
-        `P${String(e.who).padStart(2, '0')}`,
-        e.type,
-        day(Math.max(0, (people[e.who]?.enrolled ?? 0) + e.after)),
-        e.value === null ? '' : (e.value / 10).toString(),
-        e.verified,
-        e.source,
-      ]
-        .map(csvField)
-        .join(','),
-    ),
+    events: [
+      ...people.flatMap((p, i) => {
+        const a = p.assessment;
+        if (!a) return [];
+        const who = `P${String(i).padStart(2, '0')}`;
+        const preOn = Math.max(0, p.enrolled + a.preAt);
+        return [
+          [who, a.pre, day(preOn), String(a.preScore), '', ''],
+          [who, a.post, day(preOn + a.postAfter), String(a.preScore + a.gain), 'true', ''],
+          ...(a.retake
+            ? [[who, a.pre, day(preOn + a.retake.after), String(a.retake.score), '', '']]
+            : []),
+        ].map((cells) => cells.map(csvField).join(','));
+      }),
+      ...events.map((e) =>
+        [
+          `P${String(e.who).padStart(2, '0')}`,
+          e.type,
+          day(
+            'on' in e.when ? e.when.on : Math.max(0, (people[e.who]?.enrolled ?? 0) + e.when.after),
+          ),
+          e.value === null ? '' : (e.value / 10).toString(),
+          e.verified,
+          e.source,
+        ]
+          .map(csvField)
+          .join(','),
+      ),
+    ],
     employment: employment.map(
       (m) => `K${m.key},${month(m.month)},${m.employer},${(m.cents / 100).toFixed(2)}`,
     ),
