@@ -4,16 +4,19 @@
  *
  * 1. Each route declares `config.roles` (or `config.public`); a route that declares neither
  *    is refused to everyone (401 anonymous, 403 a role not listed).
- * 2. A route whose path names a programme (`:programme`) or something that belongs to one
+ * 2. A caller with an API token needs its scope: `read` for GET and HEAD, `write` for every
+ *    other method; a route marked `config.sessionOnly` refuses tokens altogether (403).
+ * 3. A route whose path names a programme (`:programme`) or something that belongs to one
  *    (`:run`, `:bill`, `:sample`) is answered only for organisations taking part in that
  *    programme; others get 404, as if it did not exist. The programme is then on the request
  *    (`programmeOf(request)`), so handlers neither repeat the check nor can forget it.
  */
-import type { FastifyRequest } from 'fastify';
-import type { Principal, Role } from '../services/identity.js';
+import type { FastifyContextConfig, FastifyRequest } from 'fastify';
+import type { TokenScope } from '../services/api-tokens.js';
+import type { Credential, Principal, Role } from '../services/identity.js';
 import { type ProgrammeThing, programmeOwning, takesPart } from '../services/membership.js';
 import type { Store } from '../store/database.js';
-import { forbidden, notFound, unauthorised } from './http-error.js';
+import { forbidden, HttpError, notFound, unauthorised } from './http-error.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -24,6 +27,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     roles?: readonly Role[];
     public?: boolean;
+    /** What only a person may do (`mint API tokens`): API tokens get 403 saying so. */
+    sessionOnly?: string;
   }
 }
 
@@ -38,6 +43,8 @@ export function authorise(store: Store) {
     if (config.public) return;
     if (!request.principal) throw unauthorised();
     if (!config.roles?.includes(request.principal.role)) throw forbidden();
+    const refusal = credentialRefusal(request.principal.credential, config, request.method);
+    if (refusal) throw refusal;
     // Before validation the parameters are the router's raw strings.
     const params = (request.params ?? {}) as Readonly<Record<string, string | undefined>>;
     for (const named of NAMING_PARAMS) {
@@ -47,6 +54,38 @@ export function authorise(store: Store) {
       return;
     }
   };
+}
+
+/**
+ * The secret of an `Authorization: Bearer <secret>` header; null for any other header. The
+ * scheme is case-insensitive and may be followed by several spaces (RFC 7235 §2.1).
+ */
+export function bearerSecret(header: string | undefined): string | null {
+  const match = header?.match(/^bearer[ \t]+(\S+)[ \t]*$/i);
+  return match?.[1] ?? null;
+}
+
+/** Why a token may not call this route (a session may call any its role admits); or null. */
+function credentialRefusal(
+  credential: Credential,
+  config: FastifyContextConfig,
+  method: string,
+): HttpError | null {
+  if (credential.kind === 'session') return null;
+  if (config.sessionOnly)
+    return new HttpError(
+      403,
+      'session_required',
+      `only a signed-in person may ${config.sessionOnly}`,
+    );
+  const needed: TokenScope = method === 'GET' || method === 'HEAD' ? 'read' : 'write';
+  if (credential.scopes.includes(needed)) return null;
+  const held = credential.scopes;
+  return new HttpError(
+    403,
+    'insufficient_scope',
+    `this API token may only ${held.join(' and ')} (scope ${held.join(' ')})`,
+  );
 }
 
 /** The programme named, directly or through what belongs to it, if the caller takes part. */

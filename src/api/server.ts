@@ -1,7 +1,8 @@
 /**
  * The HTTP API: Fastify with zod schemas (validated input, generated OpenAPI at
  * /openapi.json), bearer authentication on every route but health, login and the document,
- * rate limits on login, and one error handler mapping known errors to JSON.
+ * rate limits on login (per client address, behind trusted proxies the forwarded one, and
+ * per e-mail in the store), and one error handler mapping known errors to JSON.
  */
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -13,9 +14,11 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { ProblemsError } from '../domain/problem.js';
+import { DEFAULT_TOKEN_POLICY, type TokenPolicy } from '../services/api-tokens.js';
 import { principalFor } from '../services/identity.js';
+import { DEFAULT_THROTTLE, type ThrottlePolicy } from '../services/login-throttle.js';
 import type { Store } from '../store/database.js';
-import { authorise } from './access.js';
+import { authorise, bearerSecret } from './access.js';
 import { HttpError } from './http-error.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
@@ -31,6 +34,17 @@ export interface ServerOptions {
   readonly logger?: boolean;
   /** Login attempts per minute per client address. */
   readonly loginRateLimit?: number;
+  /**
+   * Reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For names the client;
+   * none by default, so the header is ignored and the client is the connection's peer.
+   */
+  readonly trustedProxies?: readonly string[];
+  /** Sign-in lockout per e-mail; each field defaults to DEFAULT_THROTTLE's. */
+  readonly loginThrottle?: Partial<ThrottlePolicy>;
+  /** API token lifetimes; each field defaults to DEFAULT_TOKEN_POLICY's. */
+  readonly tokens?: Partial<TokenPolicy>;
+  /** The clock for sessions, tokens and lockouts (tests move it). */
+  readonly now?: () => Date;
   /** Uploads per minute per client address. */
   readonly uploadRateLimit?: number;
 }
@@ -39,9 +53,11 @@ export async function buildServer(
   store: Store,
   options: ServerOptions = {},
 ): Promise<FastifyInstance> {
+  const now = options.now ?? (() => new Date());
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 50 * 1024 * 1024,
+    trustProxy: options.trustedProxies?.length ? [...options.trustedProxies] : false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -61,9 +77,8 @@ export async function buildServer(
   app.decorateRequest('principal', null);
   app.decorateRequest('programmeId', null);
   app.addHook('onRequest', async (request) => {
-    const header = request.headers.authorization;
-    const secret = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
-    request.principal = secret ? await principalFor(store, secret) : null;
+    const secret = bearerSecret(request.headers.authorization);
+    request.principal = secret ? await principalFor(store, secret, now()) : null;
   });
   app.addHook('preValidation', refuseMalformedText);
   app.addHook('preValidation', authorise(store));
@@ -95,7 +110,14 @@ export async function buildServer(
   app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
-  await app.register(authRoutes(store, options.loginRateLimit ?? 10));
+  await app.register(
+    authRoutes(store, {
+      loginPerMinute: options.loginRateLimit ?? 10,
+      throttle: { ...DEFAULT_THROTTLE, ...options.loginThrottle },
+      tokens: { ...DEFAULT_TOKEN_POLICY, ...options.tokens },
+      now,
+    }),
+  );
   await app.register(programmeRoutes(store));
   await app.register(runRoutes(store));
   await app.register(billRoutes(store));

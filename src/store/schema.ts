@@ -160,13 +160,30 @@ export interface SessionsTable {
   expires_at: ColumnType<Date, Date, Date>;
 }
 
+export type TokenScope = 'read' | 'write';
+
+/** id, user_id, scopes, expires_at and last_used_at since 0007. */
 export interface ApiTokensTable {
+  id: Generated<string>;
   token_hash: string;
   name: string;
   organisation_id: string;
+  /** The person who minted it, or null (set-up scripts, tokens older than 0007). */
+  user_id: string | null;
   created_by: string;
   created_at: Timestamp;
+  scopes: ColumnType<TokenScope[], readonly TokenScope[], never>;
+  expires_at: ColumnType<Date, Date, Date>;
+  last_used_at: ColumnType<Date | null, never, Date>;
   revoked_at: ColumnType<Date | null, never, Date>;
+}
+
+/** Sign-in attempts per e-mail (0007), keyed by SHA-256 of the lower-cased address. */
+export interface LoginThrottleTable {
+  email_hash: string;
+  failures: number;
+  last_attempt_at: ColumnType<Date, Date, Date>;
+  locked_until: ColumnType<Date | null, Date | null, Date | null>;
 }
 
 export interface ProgrammeMembersTable {
@@ -208,6 +225,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
+  login_throttle: LoginThrottleTable;
   bills: BillsTable;
   bill_lines: BillLinesTable;
   ledger_entries: LedgerEntriesTable;

@@ -10,7 +10,8 @@ import type { FastifyInstance } from 'fastify';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/api/server.js';
-import { createApiToken, createUser } from '../../src/services/identity.js';
+import { createApiToken } from '../../src/services/api-tokens.js';
+import { createUser } from '../../src/services/identity.js';
 import { createProgramme } from '../../src/services/programmes.js';
 import type { Store } from '../../src/store/database.js';
 import { tempDir } from '../support/run-engine.js';
@@ -33,12 +34,8 @@ const each = (status: number, roles: readonly Exclude<Role, 'anonymous'>[]): Exp
  * state in this order: the bill drafted in beforeAll is verified, approved and then
  * rejected, so a second rejection is refused (422). A string body is sent as a CSV file.
  */
-const MATRIX: [
-  method: 'GET' | 'POST',
-  path: string,
-  body: object | string | undefined,
-  Expected,
-][] = [
+type Method = 'GET' | 'POST' | 'DELETE';
+const MATRIX: [method: Method, path: string, body: object | string | undefined, Expected][] = [
   ['GET', '/programmes/tiny/dashboard', undefined, each(200, EVERY_MEMBER)],
   [
     'GET',
@@ -87,8 +84,11 @@ const MATRIX: [
     { yaml: 'not: a contract', reason: 'matrix' },
     { funder: 422 },
   ],
-  ['POST', '/api-tokens', { name: 'matrix token' }, each(201, EVERY_MEMBER)],
-  ['POST', '/api-tokens/revoke', { name: 'no such token' }, each(200, EVERY_MEMBER)],
+  // Sessions mint, list and revoke API tokens of their own organisation.
+  ['POST', '/auth/tokens', { name: 'matrix token', scopes: ['read'] }, each(201, EVERY_MEMBER)],
+  ['GET', '/auth/tokens', undefined, each(200, EVERY_MEMBER)],
+  // No token has this id: each role's session answers 404.
+  ['DELETE', '/auth/tokens/999999999', undefined, each(404, EVERY_MEMBER)],
 ];
 
 describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`, () => {
@@ -109,7 +109,7 @@ describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`
   /** A string body is sent as a CSV file, an object as JSON. */
   const send = (
     token: string | null,
-    method: 'GET' | 'POST',
+    method: Method,
     url: string,
     body?: object | string,
     headers: Record<string, string> = {},
@@ -126,7 +126,7 @@ describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`
     });
   const call = (
     role: Role,
-    method: 'GET' | 'POST',
+    method: Method,
     url: string,
     body?: object | string,
     headers: Record<string, string> = {},
@@ -260,7 +260,7 @@ describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`
   it('answers 404 to every role of an organisation outside the programme', async () => {
     // Routes that name a programme, or a run, bill or sample of one.
     const scoped = MATRIX.filter(([, path]) => /^\/(programmes|runs|bills|samples)\//.test(path));
-    expect(scoped).toHaveLength(MATRIX.length - 3);
+    expect(scoped).toHaveLength(MATRIX.length - 4);
     const got: string[] = [];
     const want: string[] = [];
     for (const [method, path, body, expected] of scoped) {
@@ -284,7 +284,8 @@ describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`
         .replace('RUN', '{run}')
         .replace('BILL', '{bill}')
         .replace('SAMPLE', '{sample}')
-        .replace('EVENT', '{event}');
+        .replace('EVENT', '{event}')
+        .replace('/auth/tokens/999999999', '/auth/tokens/{id}');
     const covered = new Set(MATRIX.map(([method, path]) => `${method} ${template(path)}`));
     expect(
       routes.filter((r) => r !== 'POST /auth/login' && r !== 'POST /auth/logout').sort(),
@@ -532,9 +533,9 @@ describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`
     });
   });
 
-  it("issues API tokens for the caller's own organisation", async () => {
+  it("issues API tokens for the caller's own organisation, revoked by id", async () => {
     const issued = (
-      await call('verifier', 'POST', '/api-tokens', { name: 'sampling robot' })
+      await call('verifier', 'POST', '/auth/tokens', { name: 'sampling robot', scopes: ['read'] })
     ).json();
     expect(issued.organisation).toBe('audit-co');
     const asRobot = await app.inject({
@@ -543,10 +544,8 @@ describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`
       headers: { authorization: `Bearer ${issued.token}` },
     });
     expect(asRobot.statusCode).toBe(200);
-    const revoked = (
-      await call('verifier', 'POST', '/api-tokens/revoke', { name: 'sampling robot' })
-    ).json();
-    expect(revoked).toEqual({ revoked: true });
+    const revoked = (await call('verifier', 'DELETE', `/auth/tokens/${issued.id}`)).json();
+    expect(revoked).toEqual({ id: issued.id, revoked: true });
     const afterRevoke = await app.inject({
       method: 'GET',
       url: '/audit/verify',
