@@ -82,8 +82,8 @@ describe('money', () => {
       undefined,
     ];
     for (const value of bad) {
-      // Drivers are typed, but a NULL from SUM() or a changed column type arrives anyway.
-      expect(() => centsFromInteger(value as string, 'ledger total')).toThrow(MoneyError);
+      // A NULL from SUM() over no rows, or a column whose type changed, must not read as 0.
+      expect(() => centsFromInteger(value, 'ledger total')).toThrow(MoneyError);
     }
     expect(() => centsFromInteger('', 'ledger total')).toThrow(
       'ledger total: "" is not a whole number of cents',

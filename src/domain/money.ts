@@ -69,8 +69,9 @@ export function parseCentsOrThrow(text: string, what: string): Cents {
  * Integer cents as the store (BIGINT as exact text, e.g. `"-20000"`) or DuckDB (bigint)
  * return them → Cents: `centsFromInteger('-20000', 'bill total')` → −20000. Throws for
  * anything else — empty text, decimals, null, or beyond ±2^53 where a number loses cents.
+ * Takes `unknown` because it is the check at the edge: drivers type their rows loosely.
  */
-export function centsFromInteger(value: string | bigint | number, what: string): Cents {
+export function centsFromInteger(value: unknown, what: string): Cents {
   const big =
     typeof value === 'bigint'
       ? value
@@ -80,7 +81,7 @@ export function centsFromInteger(value: string | bigint | number, what: string):
           : null
         : typeof value === 'string' && INTEGER_TEXT.test(value)
           ? BigInt(value)
-          : null; // null or undefined from a driver whose type said otherwise
+          : null;
   if (big === null || big > MAX_SAFE || big < -MAX_SAFE) {
     throw new MoneyError(what, value, 'a whole number of cents');
   }

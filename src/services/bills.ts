@@ -8,6 +8,9 @@
  * answer, and a bill drafted against an older ledger is refused.
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { assertBillAddsUp, billLines } from '../domain/bill-lines.js';
+import { invariant } from '../domain/invariant.js';
+import { type Cents, centsFromInteger, formatCents } from '../domain/money.js';
 import { ProblemsError } from '../domain/problem.js';
 import { appendAudit } from '../store/audit-log.js';
 import type { Store } from '../store/database.js';
@@ -18,7 +21,7 @@ import { runEvaluation } from './evaluation-runs.js';
 export interface BillSummary {
   readonly id: string;
   readonly status: BillStatus;
-  readonly totalCents: number;
+  readonly totalCents: Cents;
   readonly lines: number;
 }
 
@@ -70,14 +73,15 @@ export async function draftBill(
       FROM payable p FULL JOIN paid l ON l.participant_id = p.participant_id AND l.outcome_id = p.outcome_id
       WHERE COALESCE(p.cumulative, 0) <> COALESCE(l.paid, 0)
       ORDER BY 1, 2`.execute(tx);
-    const rows = lines.rows.map((l) => ({
-      participant_id: l.participant_id,
-      outcome_id: l.outcome_id,
-      cumulative_cents: Number(l.cumulative),
-      previously_paid_cents: Number(l.paid),
-      amount_cents: Number(l.cumulative) - Number(l.paid),
-    }));
-    const total = rows.reduce((sum, l) => sum + l.amount_cents, 0);
+    const drafted = billLines(
+      lines.rows.map((l) => ({
+        participantId: l.participant_id,
+        outcomeId: l.outcome_id,
+        cumulative: centsFromInteger(l.cumulative, 'payable amount'),
+        previouslyPaid: centsFromInteger(l.paid, 'amount paid'),
+      })),
+    );
+    const total = drafted.total;
     const bill = await tx
       .insertInto('bills')
       .values({
@@ -90,12 +94,22 @@ export async function draftBill(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    const rows = drafted.lines.map((l) => ({
+      bill_id: bill.id,
+      participant_id: l.participantId,
+      outcome_id: l.outcomeId,
+      cumulative_cents: l.cumulative,
+      previously_paid_cents: l.previouslyPaid,
+      amount_cents: l.amount,
+    }));
     for (let i = 0; i < rows.length; i += 1000) {
       await tx
         .insertInto('bill_lines')
-        .values(rows.slice(i, i + 1000).map((l) => ({ ...l, bill_id: bill.id })))
+        .values(rows.slice(i, i + 1000))
         .execute();
     }
+    // Read back what was stored: the lines must add up to the bill before anyone sees it.
+    assertBillAddsUp(bill.id, drafted, await storedLines(tx, bill.id));
     await appendAudit(tx, {
       actor: actor.id,
       action: 'draft',
@@ -188,13 +202,21 @@ export async function payBill(
     await sql`INSERT INTO ledger_entries (programme_id, bill_id, participant_id, outcome_id, amount_cents, created_by)
       SELECT ${bill.programme_id}, bill_id, participant_id, outcome_id, amount_cents, ${actor.id}
       FROM bill_lines WHERE bill_id = ${billId} ORDER BY participant_id, outcome_id`.execute(tx);
+    const totalCents = centsFromInteger(bill.total_cents, 'bill total');
+    const entered = await ledgerOfBill(tx, billId);
+    invariant(
+      entered === totalCents,
+      'ledger.bill_total',
+      () =>
+        `bill ${billId} totals ${formatCents(totalCents)} but ${formatCents(entered)} entered the ledger`,
+    );
     await appendAudit(tx, {
       actor: actor.id,
       action: 'pay',
       entity: 'bill',
       entityId: billId,
       reason: `payment of the bill for the period ending ${bill.period_end}`,
-      data: { total_cents: Number(bill.total_cents), idempotency_key: idempotencyKey },
+      data: { total_cents: totalCents, idempotency_key: idempotencyKey },
     });
     return summary(tx, billId, 'paid');
   });
@@ -205,6 +227,15 @@ async function summary(
   billId: string,
   status: BillStatus,
 ): Promise<BillSummary> {
+  const stored = await storedLines(tx, billId);
+  return { id: billId, status, totalCents: stored.total, lines: stored.lines };
+}
+
+/** The count and sum of a bill's lines as stored. */
+async function storedLines(
+  tx: Transaction<Database>,
+  billId: string,
+): Promise<{ total: Cents; lines: number }> {
   const row = await tx
     .selectFrom('bill_lines')
     .select((eb) => [
@@ -213,15 +244,30 @@ async function summary(
     ])
     .where('bill_id', '=', billId)
     .executeTakeFirstOrThrow();
-  return { id: billId, status, totalCents: Number(row.total ?? 0), lines: Number(row.lines) };
+  // SUM over no lines is NULL: a bill with no lines totals zero.
+  return {
+    total: centsFromInteger(row.total ?? '0', 'bill lines total'),
+    lines: Number(row.lines),
+  };
 }
 
-/** What the ledger has paid in total for a programme, in cents. */
-export async function ledgerTotal(store: Store, programmeId: string): Promise<number> {
+/** What a bill's payment put in the ledger. */
+async function ledgerOfBill(tx: Transaction<Database>, billId: string): Promise<Cents> {
+  const row = await tx
+    .selectFrom('ledger_entries')
+    .select((eb) => eb.fn.sum<string>('amount_cents').as('total'))
+    .where('bill_id', '=', billId)
+    .executeTakeFirstOrThrow();
+  return centsFromInteger(row.total ?? '0', 'ledger total of a bill');
+}
+
+/** What the ledger has paid in total for a programme. */
+export async function ledgerTotal(store: Store, programmeId: string): Promise<Cents> {
   const row = await store.db
     .selectFrom('ledger_entries')
     .select((eb) => eb.fn.sum<string>('amount_cents').as('total'))
     .where('programme_id', '=', programmeId)
     .executeTakeFirst();
-  return Number(row?.total ?? 0);
+  // SUM over no entries is NULL: an empty ledger has paid nothing.
+  return centsFromInteger(row?.total ?? '0', 'ledger total');
 }

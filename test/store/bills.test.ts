@@ -3,7 +3,9 @@
  * double payment under concurrent attempts, on PGlite and on the PostgreSQL server.
  */
 
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { InvariantError } from '../../src/domain/invariant.js';
 import { ProblemsError } from '../../src/domain/problem.js';
 import { decideBill, draftBill, ledgerTotal, payBill } from '../../src/services/bills.js';
 import { verifyAuditLog } from '../../src/store/audit-log.js';
@@ -108,5 +110,77 @@ describe(`bills and the ledger on ${onServer ? 'the PostgreSQL server' : 'embedd
       'rejected',
     );
     await expect(store.db.deleteFrom('ledger_entries').execute()).rejects.toThrow(/append-only/);
+  });
+  it('drafts lines of payable − paid that add up to the bill, and pays the ledger up to what the run pays', async () => {
+    const first = await approved(store, '2019-06-30');
+    await payBill(store, FUNDER, first.id, 'first');
+    await store.db
+      .updateTable('events')
+      .set({ verification: 'rejected' })
+      .where('participant_id', '=', 'P01')
+      .where('type', '=', 'training_completed')
+      .execute();
+    const second = await approved(store, '2019-06-30');
+    await payBill(store, FUNDER, second.id, 'second');
+    // Computed here from the stored rows, in bigint, not by the code under test.
+    for (const id of [first.id, second.id]) {
+      const bill = await store.db
+        .selectFrom('bills')
+        .select('total_cents')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      const lines = await store.db
+        .selectFrom('bill_lines')
+        .selectAll()
+        .where('bill_id', '=', id)
+        .execute();
+      for (const l of lines) {
+        expect(BigInt(l.amount_cents)).toBe(
+          BigInt(l.cumulative_cents) - BigInt(l.previously_paid_cents),
+        );
+      }
+      expect(lines.reduce((sum, l) => sum + BigInt(l.amount_cents), 0n)).toBe(
+        BigInt(bill.total_cents),
+      );
+    }
+    const payable = await store.db
+      .selectFrom('bills')
+      .innerJoin('run_achievements', 'run_achievements.run_id', 'bills.run_id')
+      .select(['participant_id', 'outcome_id', 'amount_cents'])
+      .where('bills.id', '=', second.id)
+      .where('amount_cents', '<>', '0')
+      .execute();
+    const entries = await store.db
+      .selectFrom('ledger_entries')
+      .select(['participant_id', 'outcome_id', 'amount_cents'])
+      .execute();
+    const ledger = new Map<string, bigint>();
+    for (const e of entries) {
+      const key = `${e.participant_id}/${e.outcome_id}`;
+      ledger.set(key, (ledger.get(key) ?? 0n) + BigInt(e.amount_cents));
+    }
+    const paidNow = [...ledger].filter(([, amount]) => amount !== 0n);
+    expect(new Map(paidNow)).toEqual(
+      new Map(payable.map((a) => [`${a.participant_id}/${a.outcome_id}`, BigInt(a.amount_cents)])),
+    );
+    expect(ledger.get('P01/training_completed')).toBe(0n);
+  });
+
+  it('refuses to pay a bill whose lines no longer add up to its total, and pays nothing', async () => {
+    const bill = await approved(store, '2019-06-30');
+    // Bill lines have no append-only trigger, so a line can be changed behind the bill's back.
+    await sql`UPDATE bill_lines SET amount_cents = amount_cents + 1
+      WHERE bill_id = ${bill.id} AND participant_id = 'P01'`.execute(store.db);
+    const error = await payBill(store, FUNDER, bill.id, 'tampered').catch((e) => e);
+    expect(error).toBeInstanceOf(InvariantError);
+    expect(error.code).toBe('ledger.bill_total');
+    expect(error.message).toContain(`bill ${bill.id} totals 7000.00 but 7000.0`);
+    expect(await ledgerTotal(store, 'tiny')).toBe(0);
+    const status = await store.db
+      .selectFrom('bills')
+      .select('status')
+      .where('id', '=', bill.id)
+      .executeTakeFirstOrThrow();
+    expect(status.status).toBe('approved');
   });
 });
