@@ -17,6 +17,9 @@ export const NUL_MESSAGE = {
 // to see a surrogate that has no partner.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** What to do about an unpaired surrogate, after the problem itself. */
+export const SURROGATE_ADVICE = '; text must be well-formed Unicode';
+
 /**
  * Why `s` cannot be accepted as text, or undefined when it can.
  *
@@ -28,7 +31,7 @@ export function textProblem(s: string): string | undefined {
   const surrogate = LONE_SURROGATE.exec(s);
   if (surrogate && (nul < 0 || surrogate.index < nul)) {
     const at = characterAt(s, surrogate.index);
-    return `${surrogateProblem(surrogate[0], at)}; text must be well-formed Unicode`;
+    return `${surrogateProblem(surrogate[0], at)}${SURROGATE_ADVICE}`;
   }
   if (nul >= 0) return `${NUL_MESSAGE.before}${characterAt(s, nul)}${NUL_MESSAGE.after}`;
   return undefined;

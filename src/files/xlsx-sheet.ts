@@ -1,10 +1,23 @@
 /**
- * Reads the first sheet of an XLSX workbook as text cells in their plain form (spec §1):
- * integers as digits, dates as YYYY-MM-DD, booleans as true/false. A formula is refused,
- * not evaluated: its cached result may be stale, and a bill must not depend on it.
+ * Reads the first sheet (the first tab) of an XLSX workbook as text cells in their plain form
+ * (spec §1): integers as digits, dates as YYYY-MM-DD, booleans as true/false, `_xHHHH_`
+ * escapes decoded. A formula is refused, not evaluated: its cached result may be stale, and a
+ * bill must not depend on it. So is text no table can hold faithfully (an unpaired surrogate,
+ * written `_xD800_`; a NUL is refused by the column checks, as in every format).
+ *
+ * A workbook is a zip archive, and a small one can inflate to gigabytes. So each is checked
+ * against limits before it is parsed (zip-limits.ts: RESULTA_XLSX_MAX_MB, default 200, and
+ * RESULTA_XLSX_MAX_FILES, default 10,000), parsed streaming (ExcelJS's WorkbookReader: rows as
+ * they come, never the whole workbook at once), and at most RESULTA_XLSX_PARALLEL (default 2)
+ * are parsed at a time in a process; the others wait.
  */
+import type { EventEmitter } from 'node:events';
+import { createReadStream } from 'node:fs';
 import type ExcelJS from 'exceljs';
 import type { Problem } from '../domain/problem.js';
+import { SURROGATE_ADVICE, unpairedSurrogate } from '../domain/text.js';
+import { Semaphore } from './semaphore.js';
+import { checkZipLimits, type KeptEntries, type ZipLimits } from './zip-limits.js';
 
 export interface Sheet {
   readonly header: string[];
@@ -13,40 +26,135 @@ export interface Sheet {
   readonly problems: Problem[];
 }
 
-export async function readFirstSheet(path: string, file: string): Promise<Sheet | null> {
+export interface XlsxOptions {
+  /** Limits on the archive; by default from the environment (see the module header). */
+  readonly limits?: ZipLimits;
+}
+
+const MB = 1024 * 1024;
+const WORKBOOK = 'xl/workbook.xml';
+const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
+
+/** The workbooks being parsed in this process: one bound for every caller, by design. */
+export const xlsxParsing = new Semaphore(positiveSetting('RESULTA_XLSX_PARALLEL', 2));
+
+/** The limits set in the environment, or the defaults. */
+export function xlsxLimits(env: NodeJS.ProcessEnv = process.env): ZipLimits {
+  return {
+    maxInflatedBytes: positiveSetting('RESULTA_XLSX_MAX_MB', 200, env) * MB,
+    maxEntries: positiveSetting('RESULTA_XLSX_MAX_FILES', 10_000, env),
+  };
+}
+
+/**
+ * The first sheet of the workbook at `path` (named `file` in problems), or null when it has
+ * no rows; throws ZipRefusal when the workbook is over a limit or not a workbook.
+ */
+export function readFirstSheet(
+  path: string,
+  file: string,
+  options: XlsxOptions = {},
+): Promise<Sheet | null> {
+  return xlsxParsing.run(async () => {
+    const kept = await checkZipLimits(path, options.limits ?? xlsxLimits(), [
+      WORKBOOK,
+      WORKBOOK_RELS,
+    ]);
+    return readSheet(path, file, firstTabFile(kept));
+  });
+}
+
+/**
+ * Streams the workbook and reads the sheet stored as `xl/worksheets/sheet<number>.xml` (or
+ * the first met, when the tab order is unknown). Every other sheet is drained unread, so the
+ * reader finishes and removes the temporary files it keeps for sheets met early.
+ */
+async function readSheet(path: string, file: string, number?: string): Promise<Sheet | null> {
   // Loaded on demand: the library takes a third of a second to load, and most runs read CSV or Parquet.
   const { default: excel } = await import('exceljs');
-  const workbook = new excel.Workbook();
-  await workbook.xlsx.readFile(path);
-  const sheet = workbook.worksheets[0];
-  if (!sheet || sheet.rowCount === 0) return null;
+  const input = createReadStream(path);
+  const reader = new excel.stream.xlsx.WorkbookReader(input, {
+    sharedStrings: 'cache',
+    styles: 'cache', // number formats tell dates from numbers
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
+  // The reader is an EventEmitter at run time; its typings omit it. Each worksheet is
+  // announced with its file's number just before it is handed over.
+  let announced: string | undefined;
+  (reader as unknown as EventEmitter).on('entry', (e: { type: string; id?: string }) => {
+    if (e.type === 'worksheet') announced = e.id;
+  });
+  let sheet: Sheet | null | undefined;
+  try {
+    for await (const worksheet of reader) {
+      const wanted = sheet === undefined && (number === undefined || announced === number);
+      if (wanted) sheet = await readRows(worksheet, file);
+      else await drain(worksheet);
+    }
+  } finally {
+    input.destroy();
+  }
+  return sheet ?? null;
+}
+
+type Worksheet = AsyncIterable<ExcelJS.Row>;
+type Refuse = (code: string, message: string) => void;
+
+async function drain(worksheet: Worksheet): Promise<void> {
+  const rows = worksheet[Symbol.asyncIterator]();
+  while (!(await rows.next()).done);
+}
+
+async function readRows(worksheet: Worksheet, file: string): Promise<Sheet | null> {
   const problems: Problem[] = [];
-  const headerRow = sheet.getRow(1);
+  let header: string[] | undefined;
+  const rows: Sheet['rows'] = [];
+  for await (const row of worksheet) {
+    if (header === undefined) {
+      // A sheet whose first row is blank has no header, as before streaming.
+      header = row.number === 1 ? headerOf(row, file, problems) : [];
+      if (row.number === 1) continue;
+    }
+    const cells = header.map((column, i) =>
+      cellValue(row.getCell(i + 1), (code, message) =>
+        problems.push({ code, message, file, row: row.number, column }),
+      ),
+    );
+    if (cells.some((c) => c !== null && c !== '')) rows.push({ row: row.number, cells });
+  }
+  if (header === undefined) return null;
+  return { header, rows, problems };
+}
+
+function headerOf(row: ExcelJS.Row, file: string, problems: Problem[]): string[] {
   const header: string[] = [];
-  for (let c = 1; c <= headerRow.cellCount; c++) {
-    header.push(cellText(headerRow.getCell(c)) ?? '');
+  for (let c = 1; c <= row.cellCount; c++) {
+    const refuse: Refuse = (_code, message) =>
+      problems.push({ code: 'input.header', message, file, row: 1, column: `column ${c}` });
+    header.push(cellValue(row.getCell(c), refuse) ?? '');
   }
   while (header.length > 0 && header.at(-1) === '') header.pop();
-  const rows: Sheet['rows'] = [];
-  for (let r = 2; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const cells = header.map((name, i) => {
-      const cell = row.getCell(i + 1);
-      if (cell.formula || cell.type === excel.ValueType.Formula) {
-        problems.push({
-          code: 'input.formula',
-          message: `cell ${cell.address} holds a formula (=${cell.formula}); paste its value instead`,
-          file,
-          row: r,
-          column: name,
-        });
-        return null;
-      }
-      return cellText(cell);
-    });
-    if (cells.some((c) => c !== null && c !== '')) rows.push({ row: r, cells });
+  return header;
+}
+
+/** A cell's text, or null; `refuse` hears what is wrong with it (a formula, bad text). */
+function cellValue(cell: ExcelJS.Cell, refuse: Refuse): string | null {
+  const value: unknown = cell.value;
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    ('formula' in value || 'sharedFormula' in value)
+  ) {
+    const text = cell.formula ? ` (=${cell.formula})` : '';
+    refuse('input.formula', `cell ${cell.address} holds a formula${text}; paste its value instead`);
+    return null;
   }
-  return { header, rows, problems };
+  const text = cellText(cell);
+  const problem = text === null ? undefined : unpairedSurrogate(text);
+  if (problem) refuse('input.cell', `${problem}${SURROGATE_ADVICE}`);
+  return text;
 }
 
 function cellText(cell: ExcelJS.Cell): string | null {
@@ -55,11 +163,22 @@ function cellText(cell: ExcelJS.Cell): string | null {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'number') return plainNumber(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return unescapeXstring(value);
   if (typeof value === 'object' && 'richText' in value)
-    return value.richText.map((t) => t.text).join('');
-  if (typeof value === 'object' && 'text' in value) return String(value.text);
+    return unescapeXstring(value.richText.map((t) => t.text).join(''));
+  if (typeof value === 'object' && 'text' in value) return unescapeXstring(String(value.text));
   return String(cell.text);
+}
+
+/**
+ * Spreadsheets write characters XML cannot carry as `_xHHHH_` (ECMA-376 ST_Xstring), and a
+ * literal `_x` that would read as one as `_x005F_x`. One pass from the left undoes both.
+ */
+function unescapeXstring(text: string): string {
+  if (!text.includes('_x')) return text;
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) =>
+    String.fromCharCode(Number.parseInt(hex, 16)),
+  );
 }
 
 /** A spreadsheet number as text: `7` not `7.0`, and never exponent notation. */
@@ -67,4 +186,34 @@ function plainNumber(value: number): string {
   if (Number.isInteger(value)) return BigInt(value).toString();
   const text = String(value);
   return text.includes('e') ? value.toFixed(10).replace(/0+$/, '') : text;
+}
+
+/**
+ * The number N of `xl/worksheets/sheetN.xml` holding the first tab, read from the workbook and
+ * its relationships; undefined when they do not say (the first sheet met is then read).
+ */
+function firstTabFile(kept: KeptEntries): string | undefined {
+  const workbook = kept.get(WORKBOOK)?.toString('utf8');
+  const rels = kept.get(WORKBOOK_RELS)?.toString('utf8');
+  if (!workbook || !rels) return undefined;
+  const firstSheet = /<(?:\w+:)?sheet\b[^>]*>/.exec(workbook)?.[0];
+  // The relationship id attribute: `r:id` with whatever prefix (not `sheetId`).
+  const id = firstSheet && /\s(?:[\w.-]+:)?id="([^"]+)"/.exec(firstSheet)?.[1];
+  if (!id) return undefined;
+  for (const rel of rels.match(/<(?:\w+:)?Relationship\b[^>]*>/g) ?? []) {
+    if (/\sId="([^"]+)"/.exec(rel)?.[1] !== id) continue;
+    const target = /\sTarget="([^"]+)"/.exec(rel)?.[1] ?? '';
+    return /^(?:\/?xl\/)?worksheets\/sheet(\d+)\.xml$/.exec(target)?.[1];
+  }
+  return undefined;
+}
+
+/** A whole number of at least 1 from the environment, or `fallback` when unset. */
+function positiveSetting(name: string, fallback: number, env = process.env): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new Error(`${name} must be a whole number of at least 1, got "${text}"`);
+  return value;
 }
