@@ -2,6 +2,7 @@
  * A readable summary of a run for the terminal: totals, then payments by outcome and by
  * provider as tables with a bar each, so a glance shows where the money went.
  */
+import { parseCentsOrThrow } from '../domain/money.js';
 import type { Summary } from '../domain/summary.js';
 
 const BAR_WIDTH = 30;
@@ -47,5 +48,5 @@ function barTable(amounts: Record<string, string>): string[] {
 
 /** Bar lengths only; amounts themselves are never computed from this. */
 function centsOf(amount: string): number {
-  return Number(amount.replace('.', ''));
+  return parseCentsOrThrow(amount, 'summary amount');
 }

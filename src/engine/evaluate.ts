@@ -14,7 +14,7 @@ import {
 import type { Contract } from '../domain/contract/contract.js';
 import { rulePieces } from '../domain/contract/versions.js';
 import type { LocalDate } from '../domain/local-date.js';
-import { type Cents, cents } from '../domain/money.js';
+import { type Cents, centsFromInteger } from '../domain/money.js';
 import { type Problem, ProblemsError, sortProblems } from '../domain/problem.js';
 import { buildSummary, type Summary, summaryJson } from '../domain/summary.js';
 import { type DuckDBSession, withSession } from './duckdb-session.js';
@@ -230,6 +230,8 @@ async function participantCounts(
 async function providerTotals(conn: DuckDBConnection): Promise<Map<string, Cents>> {
   const reader = await conn.runAndReadAll(providerTotalsSql);
   return new Map(
-    reader.getRowObjectsJS().map((r) => [String(r.provider_id), cents(Number(r.total))]),
+    reader
+      .getRowObjectsJS()
+      .map((r) => [String(r.provider_id), centsFromInteger(r.total, 'provider total')]),
   );
 }

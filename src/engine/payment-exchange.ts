@@ -54,6 +54,7 @@ export async function appendPayments(
   conn: DuckDBConnection,
   payments: PaymentColumns,
 ): Promise<void> {
+  // Prices alone decide: the cap pass asserts 0 ≤ amount ≤ price for every achievement.
   const small = payments.price.every((p) => p <= INT32_MAX);
   const money = small ? INTEGER : BIGINT;
   await conn.run(

@@ -3,7 +3,7 @@
  * provider gets only its own participants' rows). Amounts are two-decimal text in both
  * formats, and identifiers stay text, so a spreadsheet neither rounds nor drops zeros.
  */
-import { cents, formatCents } from '../domain/money.js';
+import { centsFromInteger, formatCents } from '../domain/money.js';
 import { csvLine } from '../files/csv-writer.js';
 import type { Store } from '../store/database.js';
 import type { ProviderScope } from './provider-scope.js';
@@ -60,8 +60,8 @@ async function achievementRows(
     r.outcome_id,
     r.achieved_on,
     r.version,
-    formatCents(cents(Number(r.price_cents))),
-    formatCents(cents(Number(r.amount_cents))),
+    formatCents(centsFromInteger(r.price_cents, 'achievement price')),
+    formatCents(centsFromInteger(r.amount_cents, 'achievement amount')),
     r.status,
   ]);
 }

@@ -6,8 +6,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { invariant } from '../domain/invariant.js';
 import { parseLocalDate } from '../domain/local-date.js';
-import { type Cents, cents, formatCents } from '../domain/money.js';
+import { type Cents, centsFromInteger, formatCents } from '../domain/money.js';
 import { type Problem, ProblemsError } from '../domain/problem.js';
 import type { Store } from '../store/database.js';
 import type { RunStatus } from '../store/schema.js';
@@ -111,7 +112,7 @@ export async function runState(store: Store, runId: string): Promise<RunState> {
         : { step: row.progress_step, done: row.progress_done ?? 0, total: row.progress_total },
     failureReason: row.failure_reason,
     problems: (row.failure_problems as Problem[] | null) ?? [],
-    paidCents: row.paid_cents === null ? null : cents(Number(row.paid_cents)),
+    paidCents: row.paid_cents === null ? null : centsFromInteger(row.paid_cents, 'run paid'),
     packSha256: (row.outputs as { pack?: string } | null)?.pack ?? null,
     createdAt: new Date(row.created_at),
     startedAt: row.started_at === null ? null : new Date(row.started_at),
@@ -143,7 +144,14 @@ export async function latestRun(
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return run ? { ...run, paid_cents: run.paid_cents ?? '0' } : undefined;
+  if (!run) return undefined;
+  // A succeeded run always records what it pays; reading a missing amount as 0 would hide it.
+  invariant(
+    run.paid_cents !== null,
+    'run.paid',
+    () => `succeeded run ${run.id} has no paid amount`,
+  );
+  return { ...run, paid_cents: run.paid_cents };
 }
 
 /** The evidence pack of a succeeded run; null while a run has none (queued, running, failed). */

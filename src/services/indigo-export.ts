@@ -8,13 +8,14 @@
 import { sql } from 'kysely';
 import type { Contract, Rule } from '../domain/contract/contract.js';
 import { outcomeIds } from '../domain/contract/contract.js';
-import { cents, formatCents } from '../domain/money.js';
+import { type Cents, centsFromInteger, formatCents } from '../domain/money.js';
 import type { Store } from '../store/database.js';
 import { latestRun } from './evaluation-runs.js';
 import { currentContract } from './programmes.js';
 
 const v = <T>(value: T) => ({ value });
-const amount = (c: number) => v(Number(formatCents(cents(c))));
+// The standard wants a JSON number: made from the exact two-decimal text, at the edge only.
+const amount = (c: Cents) => v(Number(formatCents(c)));
 
 const VALIDATION: Record<Rule['kind'], string> = {
   event: 'Events reported by the provider; verified ones only where the contract says so',
@@ -147,7 +148,10 @@ export async function indigoProject(
       payer_organisation_id: v(programme.funder_id),
       recipient_organisation_id: v(p.provider_id),
       type: v('Actual'),
-      money: { currency: v(contract.currency), amount: amount(Number(p.total)) },
+      money: {
+        currency: v(contract.currency),
+        amount: amount(centsFromInteger(p.total, 'ledger total')),
+      },
     })),
     // The standard asks how the project changed; the contract's amendments say it did.
     ...(contract.amendments.length > 0

@@ -4,7 +4,7 @@
  * import, and paid bills carry their totals, so neither the participants nor the ledger's
  * entries are scanned.
  */
-import { type Cents, cents } from '../domain/money.js';
+import { type Cents, centsFromInteger } from '../domain/money.js';
 import type { Store } from '../store/database.js';
 import { latestRun } from './evaluation-runs.js';
 
@@ -35,7 +35,10 @@ export async function programmeDashboard(store: Store, programmeId: string): Pro
   return {
     participants: [...byProvider.values()].reduce((sum, n) => sum + n, 0),
     byProvider,
-    latestRun: run ? { id: run.id, asOf: run.as_of, paid: cents(Number(run.paid_cents)) } : null,
-    ledgerPaid: cents(Number(ledger?.total ?? 0)),
+    latestRun: run
+      ? { id: run.id, asOf: run.as_of, paid: centsFromInteger(run.paid_cents, 'run paid') }
+      : null,
+    // SUM over no paid bills is NULL: nothing paid yet.
+    ledgerPaid: centsFromInteger(ledger?.total ?? '0', 'paid bills total'),
   };
 }

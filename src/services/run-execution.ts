@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Cents, parseCents } from '../domain/money.js';
+import { type Cents, parseCentsOrThrow } from '../domain/money.js';
 import type { ProgressListener } from '../engine/evaluate.js';
 import { evaluateIsolated, type RunLimits } from '../engine/isolated-run.js';
 import { csvRecords } from '../files/csv-records.js';
@@ -88,7 +88,7 @@ export async function evaluateRun(
     await writeFile(join(store.dataDir, 'packs', `${packSha256}.zip`), zip);
     return {
       paid: result.paid,
-      paidCents: cents(result.paid),
+      paidCents: parseCentsOrThrow(result.paid, 'summary.json paid'),
       inputs: result.inputs,
       packSha256,
       achievements: await readAchievements(join(outputs, 'achievements.csv')),
@@ -96,12 +96,6 @@ export async function evaluateRun(
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-function cents(text: string): Cents {
-  const value = parseCents(text);
-  if (value === null) throw new Error(`the engine wrote "${text}" where an amount belongs`);
-  return value;
 }
 
 /** achievements.csv: participant, provider, segment, outcome, day, version, price, amount, status. */
@@ -112,8 +106,8 @@ async function readAchievements(path: string): Promise<AchievementRow[]> {
     outcome_id: outcome as string,
     achieved_on: day as string,
     version: version as string,
-    price_cents: cents(price as string),
-    amount_cents: cents(amount as string),
+    price_cents: parseCentsOrThrow(price ?? '', 'achievements.csv price'),
+    amount_cents: parseCentsOrThrow(amount ?? '', 'achievements.csv amount'),
     status: status as string,
   }));
 }

@@ -1,9 +1,14 @@
 /** Kysely's view of the tables in migrations/ (one interface per table). */
 import type { ColumnType, Generated } from 'kysely';
+import type { Cents } from '../domain/money.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, never>;
 /** DATE columns travel as `YYYY-MM-DD` text (see database.ts). */
 type Day = string;
+/** BIGINT cents as exact text (see database.ts); read it with `centsFromInteger`. */
+type CentsText = string;
+/** A money column: written as Cents, read back as exact text, never changed in place. */
+type Money = ColumnType<CentsText, Cents, never>;
 
 export interface OrganisationsTable {
   id: string;
@@ -69,7 +74,7 @@ export interface EvaluationRunsTable {
   as_of: Day;
   inputs: ColumnType<Record<string, string> | null, never, string>;
   outputs: ColumnType<Record<string, string> | null, never, string>;
-  paid_cents: ColumnType<string | null, never, number>;
+  paid_cents: ColumnType<CentsText | null, never, Cents>;
   created_by: string;
   created_at: Timestamp;
   status: ColumnType<RunStatus, RunStatus | undefined, RunStatus>;
@@ -90,8 +95,8 @@ export interface RunAchievementsTable {
   outcome_id: string;
   achieved_on: Day;
   version: string;
-  price_cents: ColumnType<string, number, never>;
-  amount_cents: ColumnType<string, number, never>;
+  price_cents: Money;
+  amount_cents: Money;
   status: string;
 }
 
@@ -116,7 +121,7 @@ export interface BillsTable {
   period_end: Day;
   run_id: string;
   status: ColumnType<BillStatus, BillStatus | undefined, BillStatus>;
-  total_cents: ColumnType<string, number, never>;
+  total_cents: Money;
   ledger_position: ColumnType<string, number | string, never>;
   created_by: string;
   created_at: Timestamp;
@@ -130,9 +135,9 @@ export interface BillLinesTable {
   bill_id: string;
   participant_id: string;
   outcome_id: string;
-  cumulative_cents: ColumnType<string, number, never>;
-  previously_paid_cents: ColumnType<string, number, never>;
-  amount_cents: ColumnType<string, number, never>;
+  cumulative_cents: Money;
+  previously_paid_cents: Money;
+  amount_cents: Money;
 }
 
 export interface LedgerEntriesTable {
@@ -141,7 +146,8 @@ export interface LedgerEntriesTable {
   bill_id: string;
   participant_id: string;
   outcome_id: string;
-  amount_cents: ColumnType<string, number | string, never>;
+  /** Entered only by INSERT … SELECT from a bill's lines (services/bills.ts). */
+  amount_cents: Money;
   created_by: string;
   created_at: Timestamp;
 }
