@@ -22,7 +22,7 @@ import {
   parseLocalDate,
   parseMonth,
 } from '../../src/domain/local-date.js';
-import { parseCents } from '../../src/domain/money.js';
+import { parseCentsOrThrow } from '../../src/domain/money.js';
 import { csvRecords } from '../../src/files/csv-records.js';
 import type { CaseOutput } from './run-engine.js';
 
@@ -37,7 +37,8 @@ export interface Known {
   readonly standing: Standing;
 }
 
-export const centsOf = (text: string | undefined) => parseCents(text ?? '') as number;
+export const centsOf = (text: string | undefined) =>
+  parseCentsOrThrow(text ?? '', 'an amount in the outputs');
 
 /** Records of a CSV text as objects keyed by its header, cells trimmed of spaces (spec §1). */
 function records(text: string): Record<string, string>[] {
@@ -232,7 +233,33 @@ export function expectAgreement(
     }),
   );
 
-  const paid = centsOf(out.summary.paid);
-  expect(out.participants.reduce((sum, r) => sum + centsOf(r.total_amount), 0)).toBe(paid);
-  expect(out.achievements.reduce((sum, r) => sum + centsOf(r.amount), 0)).toBe(paid);
+  expectTotalsAddUp(out);
+}
+
+/**
+ * Each participant's total_amount is the sum of its rows' amounts in achievements.csv, and
+ * the summary's paid is the sum of all: added up here, in bigint from the two-decimal text,
+ * independently of the engine and of src/domain/money.ts.
+ */
+export function expectTotalsAddUp(out: CaseOutput): void {
+  const sums = new Map(out.participants.map((r) => [r.participant_id as string, 0n]));
+  for (const a of out.achievements) {
+    const id = a.participant_id as string;
+    const sum = sums.get(id);
+    if (sum === undefined) throw new Error(`achievement of ${id}, who is not in participants.csv`);
+    sums.set(id, sum + exactCents(a.amount));
+  }
+  expect(out.participants.map((r) => [r.participant_id, exactCents(r.total_amount)])).toEqual(
+    out.participants.map((r) => [r.participant_id, sums.get(r.participant_id as string)]),
+  );
+  const paid = [...sums.values()].reduce((a, b) => a + b, 0n);
+  expect(exactCents(out.summary.paid)).toBe(paid);
+}
+
+/** `"12.30"` → 1230n; anything but an amount with exactly two decimals fails the test. */
+function exactCents(text: string | undefined): bigint {
+  if (text === undefined || !/^-?[0-9]+\.[0-9]{2}$/.test(text)) {
+    throw new Error(`${JSON.stringify(text)} is not an amount with exactly two decimals`);
+  }
+  return BigInt(text.replace('.', ''));
 }
