@@ -46,6 +46,10 @@ export function xlsxLimits(env: NodeJS.ProcessEnv = process.env): ZipLimits {
   };
 }
 
+// Read when the module loads, like RESULTA_XLSX_PARALLEL, so a bad value stops the server
+// or the command at start rather than failing each upload.
+const ENV_LIMITS = xlsxLimits();
+
 /**
  * The first sheet of the workbook at `path` (named `file` in problems), or null when it has
  * no rows; throws ZipRefusal when the workbook is over a limit or not a workbook.
@@ -56,7 +60,7 @@ export function readFirstSheet(
   options: XlsxOptions = {},
 ): Promise<Sheet | null> {
   return xlsxParsing.run(async () => {
-    const kept = await checkZipLimits(path, options.limits ?? xlsxLimits(), [
+    const kept = await checkZipLimits(path, options.limits ?? ENV_LIMITS, [
       WORKBOOK,
       WORKBOOK_RELS,
     ]);

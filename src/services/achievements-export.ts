@@ -77,7 +77,9 @@ export async function runAchievementsFile(
   const rows = await achievementRows(store, programmeId, runId, scope);
   const name = `run-${runId}-achievements.${format}`;
   if (format === 'csv') {
-    const body = [csvLine([...COLUMNS]), ...rows.map((r) => csvLine(r))].join('');
+    // Opened by people in spreadsheets: identifiers must not run as formulas.
+    const people = { neutraliseFormulas: true };
+    const body = [csvLine([...COLUMNS]), ...rows.map((r) => csvLine(r, people))].join('');
     return { name, contentType: 'text/csv; charset=utf-8', body };
   }
   const { default: excel } = await import('exceljs');

@@ -11,6 +11,14 @@ import { zipSync } from 'fflate';
 
 export const PACK_TIME = new Date('2000-01-01T00:00:00Z');
 
+/**
+ * Why the pack's CSV files may hold cells a spreadsheet would run (issue #7 item 11): they
+ * are what `resulta evaluate` reads and writes, and neutralising a cell would change the
+ * bytes the manifest's hashes and the re-run vouch for.
+ */
+export const CSV_FORMULAS =
+  'not neutralised: machine files for resulta evaluate, byte for byte; a cell starting with = + - @ may run as a formula in a spreadsheet, so open them with care';
+
 export interface PackFiles {
   readonly contract: string;
   readonly participants: string;
@@ -25,6 +33,8 @@ export interface PackManifest {
   readonly as_of: string;
   readonly files: Record<string, string>;
   readonly rerun: string;
+  /** The CSV files are machine files, kept byte for byte: formula-like cells are not neutralised. */
+  readonly csv_formulas: string;
 }
 
 export async function buildEvidencePack(
@@ -52,6 +62,7 @@ export async function buildEvidencePack(
       ]),
     ),
     rerun: `resulta evaluate --contract contract.yaml --participants inputs/participants.csv --events inputs/events.csv --employment ${employmentName} --as-of ${meta.asOf} --out outputs`,
+    csv_formulas: CSV_FORMULAS,
   };
   entries['manifest.json'] = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
   const zip = zipSync(
