@@ -13,7 +13,7 @@
  * sides disagree on the achievements, or a start-up target is missed.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { nationalSection } from './national.js';
 import { startup } from './startup.js';
@@ -33,7 +33,7 @@ if (only !== undefined && !SECTIONS.includes(only as (typeof SECTIONS)[number]))
 const runs = (section: (typeof SECTIONS)[number]) => only === undefined || only === section;
 
 process.stdout.write(
-  `Machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`,
+  `Machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${loadavg()[0]?.toFixed(1)} (a busy machine slows every figure)\n`,
 );
 let ok = true;
 // National first: its peak RSS is read before anything else has grown this process.

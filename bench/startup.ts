@@ -6,6 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEMO_AS_OF } from '../src/demo/demo-contract.js';
@@ -108,7 +109,7 @@ const mark = (ok: boolean) => (ok ? '✔' : '✘');
 /** Prints the section as a Markdown table; returns whether every target was met. */
 export async function startup(o: StartupOptions): Promise<boolean> {
   process.stdout.write(
-    `\nStart-up: ${o.runs} runs of each short command, ${o.evaluateRuns} of the evaluation, each a fresh process\n`,
+    `\nStart-up: ${o.runs} runs of each short command, ${o.evaluateRuns} of the evaluation, each a fresh process (load average ${loadavg()[0]?.toFixed(1)})\n`,
   );
   const short = shortCommands(o.runs);
   const bare = median(short.bare);
