@@ -1,6 +1,8 @@
 /**
- * Authorisation per organisation and role, checked once per request before its input is
- * validated, so callers without the right learn nothing from validation errors:
+ * Authorisation per organisation and role, checked once per request as soon as its head has
+ * arrived (an onRequest hook): before its body is read, so a caller without the right costs
+ * the server no upload, and before its input is validated, so it learns nothing from
+ * validation errors:
  *
  * 1. Each route declares `config.roles` (or `config.public`); a route that declares neither
  *    is refused to everyone (401 anonymous, 403 a role not listed).
@@ -10,6 +12,8 @@
  *    (`:run`, `:bill`, `:sample`) is answered only for organisations taking part in that
  *    programme; others get 404, as if it did not exist. The programme is then on the request
  *    (`programmeOf(request)`), so handlers neither repeat the check nor can forget it.
+ *
+ * A path that names no route is left to the not-found handler: 404 to everyone.
  */
 import type { FastifyContextConfig, FastifyRequest } from 'fastify';
 import type { TokenScope } from '../services/api-tokens.js';
@@ -17,6 +21,7 @@ import type { Credential, Principal, Role } from '../services/identity.js';
 import { type ProgrammeThing, programmeOwning, takesPart } from '../services/membership.js';
 import type { Store } from '../store/database.js';
 import { forbidden, HttpError, notFound, unauthorised } from './http-error.js';
+import { refuseMalformedText } from './text-guard.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -36,16 +41,19 @@ declare module 'fastify' {
 type Named = 'programme' | ProgrammeThing;
 const NAMING_PARAMS: readonly Named[] = ['programme', 'run', 'bill', 'sample'];
 
-/** The preValidation check of every route: role, then membership of the programme. */
+/** The onRequest check of every route: role, token scope, then membership of the programme. */
 export function authorise(store: Store) {
   return async (request: FastifyRequest): Promise<void> => {
+    if (request.is404) return;
     const config = request.routeOptions.config;
     if (config.public) return;
     if (!request.principal) throw unauthorised();
     if (!config.roles?.includes(request.principal.role)) throw forbidden();
     const refusal = credentialRefusal(request.principal.credential, config, request.method);
     if (refusal) throw refusal;
-    // Before validation the parameters are the router's raw strings.
+    // The parameters are the router's raw strings: text a database cannot hold (NUL) is
+    // refused before any lookup (400, where and what), as the body's is before validation.
+    await refuseMalformedText(request);
     const params = (request.params ?? {}) as Readonly<Record<string, string | undefined>>;
     for (const named of NAMING_PARAMS) {
       const id = params[named];

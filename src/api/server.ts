@@ -3,23 +3,28 @@
  * /openapi.json), bearer authentication on every route but health, login and the document,
  * rate limits on login (per client address, behind trusted proxies the forwarded one, and
  * per e-mail in the store), and one error handler mapping known errors to JSON.
+ *
+ * Who may call a route is decided from the request's head, before its body is read
+ * (access.ts). Every request gets a random id, sent back as `x-request-id`; logs are JSON
+ * lines (pino) on stderr, each carrying the id, and every internal error is logged.
  */
+import { randomUUID } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { ProblemsError } from '../domain/problem.js';
 import { DEFAULT_TOKEN_POLICY, type TokenPolicy } from '../services/api-tokens.js';
 import { principalFor } from '../services/identity.js';
 import { DEFAULT_THROTTLE, type ThrottlePolicy } from '../services/login-throttle.js';
 import type { Store } from '../store/database.js';
 import { authorise, bearerSecret } from './access.js';
-import { HttpError } from './http-error.js';
+import { answerError, answerNoRoute } from './error-answers.js';
+import type { LogLevel } from './log-level.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { billRoutes } from './routes/bill-routes.js';
@@ -31,7 +36,11 @@ import { verificationRoutes } from './routes/verification-routes.js';
 import { refuseMalformedText } from './text-guard.js';
 
 export interface ServerOptions {
-  readonly logger?: boolean;
+  /**
+   * Structured logs: the least level written (default `error`: internal errors only; `info`
+   * adds a line per request and its answer) and where (default stderr).
+   */
+  readonly log?: { readonly level?: LogLevel; readonly destination?: NodeJS.WritableStream };
   /** Login attempts per minute per client address. */
   readonly loginRateLimit?: number;
   /**
@@ -55,7 +64,12 @@ export async function buildServer(
 ): Promise<FastifyInstance> {
   const now = options.now ?? (() => new Date());
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: {
+      level: options.log?.level ?? 'error',
+      stream: options.log?.destination ?? process.stderr,
+    },
+    genReqId: () => randomUUID(),
+    logController: new LogController({ requestIdLogLabel: 'request_id' }),
     bodyLimit: 50 * 1024 * 1024,
     trustProxy: options.trustedProxies?.length ? [...options.trustedProxies] : false,
   }).withTypeProvider<ZodTypeProvider>();
@@ -76,33 +90,17 @@ export async function buildServer(
   await app.register(rateLimit, { global: false });
   app.decorateRequest('principal', null);
   app.decorateRequest('programmeId', null);
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (request.is404) return;
     const secret = bearerSecret(request.headers.authorization);
     request.principal = secret ? await principalFor(store, secret, now()) : null;
   });
+  // Before the body is read: a caller who may not call the route costs no upload.
+  app.addHook('onRequest', authorise(store));
   app.addHook('preValidation', refuseMalformedText);
-  app.addHook('preValidation', authorise(store));
-  app.setErrorHandler((error, request, reply) => {
-    if (error instanceof HttpError) {
-      return reply
-        .status(error.status)
-        .send({ error: error.code, message: error.message, problems: error.problems });
-    }
-    if (error instanceof ProblemsError) {
-      return reply.status(422).send({
-        error: 'invalid_input',
-        message: error.problems[0]?.message ?? 'invalid input',
-        problems: error.problems,
-      });
-    }
-    const status = (error as { statusCode?: number }).statusCode;
-    if (status && status < 500)
-      return reply.status(status).send({ error: 'bad_request', message: (error as Error).message });
-    request.log.error(error);
-    return reply
-      .status(500)
-      .send({ error: 'internal', message: 'something went wrong; it has been logged' });
-  });
+  app.setErrorHandler(answerError);
+  app.setNotFoundHandler(answerNoRoute);
 
   app.get('/healthz', { config: { public: true }, schema: { hide: true } }, async () => ({
     ok: true,

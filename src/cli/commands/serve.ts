@@ -16,8 +16,9 @@ export function serveCommand(program: Command): void {
       const { DEMO_USERS, seedDemo } = await import('../../services/demo-seed.js');
       const { buildServer } = await import('../../api/server.js');
       const { serverOptionsFromEnv } = await import('../../api/server-config.js');
+      const { logLevelFromEnv } = await import('../../api/log-level.js');
       // Read first, so a bad setting stops the server before it touches the database.
-      const serverOptions = serverOptionsFromEnv();
+      const serverOptions = { ...serverOptionsFromEnv(), log: { level: logLevelFromEnv() } };
       const store = await openStore(storeOptionsFromEnv());
       if (options.demo) {
         process.stdout.write('Preparing the demo programme (first start only) …\n');
@@ -29,7 +30,7 @@ export function serveCommand(program: Command): void {
           for (const u of DEMO_USERS) process.stdout.write(`  ${u.role.padEnd(9)} ${u.email}\n`);
         }
       }
-      const app = await buildServer(store, { ...serverOptions, logger: false });
+      const app = await buildServer(store, serverOptions);
       const port = Number(process.env.PORT ?? 8080);
       await app.listen({ port, host: process.env.HOST ?? '127.0.0.1' });
       process.stdout.write(`Resulta API on http://127.0.0.1:${port} — /healthz, /openapi.json\n`);
