@@ -5,9 +5,10 @@
  * (`body.reason`, `query.after`, `params.programme`) and what. File uploads (a Buffer body)
  * are checked cell by cell when imported, with file, row and column.
  *
- * It runs as a preValidation hook ahead of `authorise`, so a bad path parameter never
- * reaches a database lookup; a caller who may not call the route at all is left to
- * `authorise`, and still gets 401 or 403 rather than learning about the text first.
+ * It runs twice: `authorise` calls it on the request's head (path and query) once the caller
+ * is known to be admitted, before any database lookup; and it runs as a preValidation hook
+ * once the body is parsed. A caller the route does not admit is left to `authorise`, and gets
+ * 401 or 403 rather than learning about the text first.
  */
 import type { FastifyRequest } from 'fastify';
 import type { Problem } from '../domain/problem.js';
