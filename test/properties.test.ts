@@ -25,6 +25,8 @@ const RUNS = Number(process.env.PROPERTY_RUNS ?? 25);
 const CHECK = { numRuns: RUNS, endOnFailure: true };
 /** The properties that run the engine two or three times a case get fewer cases. */
 const CHECK_COSTLY = { numRuns: Math.max(1, Math.round(RUNS * 0.5)), endOnFailure: true };
+/** Each property's time limit grows with its runs (about 2 s a run on a loaded machine). */
+const TIME_LIMIT = Math.max(60_000, RUNS * 3_000);
 
 async function run(
   p: Programme,
@@ -113,59 +115,71 @@ describe('engine properties', () => {
     expect(samples.filter((s) => !/^caps/m.test(s)).length).toBeGreaterThan(0);
   });
 
-  it('agrees with the in-memory reading on every participant and every payment', async () => {
-    await fc.assert(
-      fc.asyncProperty(programmeArb, async (p) => {
-        const contract = contractOf(p.contract);
-        const out = await run(p);
-        expectAgreement(contract, programmeFiles(p), AS_OF, out);
-        expectCapsHeld(contract, out);
-      }),
-      CHECK,
-    );
-  });
+  it(
+    'agrees with the in-memory reading on every participant and every payment',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(programmeArb, async (p) => {
+          const contract = contractOf(p.contract);
+          const out = await run(p);
+          expectAgreement(contract, programmeFiles(p), AS_OF, out);
+          expectCapsHeld(contract, out);
+        }),
+        CHECK,
+      );
+    },
+    TIME_LIMIT,
+  );
 
-  it('gives byte-identical outputs for shuffled input rows and for repeated runs', async () => {
-    await fc.assert(
-      fc.asyncProperty(programmeArb, fc.integer(), async (p, seed) => {
-        const shuffle = (rows: string[]) => {
-          const copy = [...rows];
-          let s = seed;
-          for (let i = copy.length - 1; i > 0; i--) {
-            s = (s * 1103515245 + 12345) & 0x7fffffff;
-            const j = s % (i + 1);
-            [copy[i], copy[j]] = [copy[j] as string, copy[i] as string];
+  it(
+    'gives byte-identical outputs for shuffled input rows and for repeated runs',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(programmeArb, fc.integer(), async (p, seed) => {
+          const shuffle = (rows: string[]) => {
+            const copy = [...rows];
+            let s = seed;
+            for (let i = copy.length - 1; i > 0; i--) {
+              s = (s * 1103515245 + 12345) & 0x7fffffff;
+              const j = s % (i + 1);
+              [copy[i], copy[j]] = [copy[j] as string, copy[i] as string];
+            }
+            return copy;
+          };
+          const first = await run(p);
+          const again = await run(p);
+          const shuffled = await run(p, AS_OF, shuffle);
+          expect(again.files).toEqual(first.files);
+          expect(shuffled.files['achievements.csv']).toBe(first.files['achievements.csv']);
+          expect(shuffled.files['participants.csv']).toBe(first.files['participants.csv']);
+          expect({ ...shuffled.summary, inputs: {} }).toEqual({ ...first.summary, inputs: {} });
+        }),
+        CHECK_COSTLY,
+      );
+    },
+    TIME_LIMIT,
+  );
+
+  it(
+    'never pays less for an achievement already paid when the as-of day moves later',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(programmeArb, fc.integer({ min: 1, max: 200 }), async (p, later) => {
+          const early = await run(p, '2018-12-31');
+          const lateDay = new Date(Date.UTC(2018, 11, 31 + later)).toISOString().slice(0, 10);
+          const late = await run(p, lateDay);
+          const lateRows = new Map(
+            late.achievements.map((a) => [`${a.participant_id}/${a.outcome_id}`, a]),
+          );
+          for (const a of early.achievements.filter((r) => centsOf(r.amount) > 0)) {
+            const after = lateRows.get(`${a.participant_id}/${a.outcome_id}`);
+            expect(after?.achieved_on).toBe(a.achieved_on);
+            expect(centsOf(after?.amount)).toBeGreaterThanOrEqual(centsOf(a.amount));
           }
-          return copy;
-        };
-        const first = await run(p);
-        const again = await run(p);
-        const shuffled = await run(p, AS_OF, shuffle);
-        expect(again.files).toEqual(first.files);
-        expect(shuffled.files['achievements.csv']).toBe(first.files['achievements.csv']);
-        expect(shuffled.files['participants.csv']).toBe(first.files['participants.csv']);
-        expect({ ...shuffled.summary, inputs: {} }).toEqual({ ...first.summary, inputs: {} });
-      }),
-      CHECK_COSTLY,
-    );
-  });
-
-  it('never pays less for an achievement already paid when the as-of day moves later', async () => {
-    await fc.assert(
-      fc.asyncProperty(programmeArb, fc.integer({ min: 1, max: 200 }), async (p, later) => {
-        const early = await run(p, '2018-12-31');
-        const lateDay = new Date(Date.UTC(2018, 11, 31 + later)).toISOString().slice(0, 10);
-        const late = await run(p, lateDay);
-        const lateRows = new Map(
-          late.achievements.map((a) => [`${a.participant_id}/${a.outcome_id}`, a]),
-        );
-        for (const a of early.achievements.filter((r) => centsOf(r.amount) > 0)) {
-          const after = lateRows.get(`${a.participant_id}/${a.outcome_id}`);
-          expect(after?.achieved_on).toBe(a.achieved_on);
-          expect(centsOf(after?.amount)).toBeGreaterThanOrEqual(centsOf(a.amount));
-        }
-      }),
-      CHECK_COSTLY,
-    );
-  });
+        }),
+        CHECK_COSTLY,
+      );
+    },
+    TIME_LIMIT,
+  );
 });

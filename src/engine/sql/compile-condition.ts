@@ -4,7 +4,7 @@
  */
 import type { Condition } from '../../domain/contract/contract.js';
 import { AGE_AT_ENROLMENT } from '../../domain/contract/contract.js';
-import { type Dialect, holds, inList } from './dialect.js';
+import { between, type Dialect, holds, inList } from './dialect.js';
 
 /** The attribute columns participants.csv has; a condition on any other is missing for all. */
 export interface AttributeColumns {
@@ -37,7 +37,7 @@ export function compileCondition(d: Dialect, c: Condition, columns: AttributeCol
     case 'between':
       // The age is a whole number already; any other cell is text that may be a number.
       return isAge
-        ? holds(`${column} BETWEEN ${d.decimal(c.lo)} AND ${d.decimal(c.hi)}`)
+        ? holds(between(column, d.decimal(c.lo), d.decimal(c.hi)))
         : d.numberTextBetween(text, c.lo, c.hi);
   }
 }

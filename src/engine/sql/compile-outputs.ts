@@ -6,7 +6,7 @@
 
 import { STATUSES } from '../../domain/cap-pass.js';
 import type { Contract } from '../../domain/contract/contract.js';
-import { caseWhen, type Dialect, duckdb, pickByIndex, select } from './dialect.js';
+import { caseWhen, coalesce, type Dialect, duckdb, pickByIndex, select } from './dialect.js';
 
 /** Cents as a two-decimal amount: an exact decimal product, printed with both places. */
 const money = (d: Dialect, cents: string) =>
@@ -73,7 +73,7 @@ export function participantsCsvSql(d: Dialect, path: string): string {
       `${eligible} AS eligible`,
       'p.__reason AS reason',
       'p.__segment AS segment',
-      `${money(d, 'COALESCE(t.total, 0)')} AS total_amount`,
+      `${money(d, coalesce('t.total', '0'))} AS total_amount`,
     ],
     from: 'run_participants p',
     joins: [{ left: true, to: 'run_totals t', on: ['t.__pidx = p.__pidx'] }],
@@ -83,7 +83,7 @@ export function participantsCsvSql(d: Dialect, path: string): string {
 }
 
 export const providerTotalsSql = select({
-  columns: ['p.provider_id', 'CAST(COALESCE(SUM(t.total), 0) AS BIGINT) AS total'],
+  columns: ['p.provider_id', `${duckdb.cast(coalesce('SUM(t.total)', '0'), 'BIGINT')} AS total`],
   from: 'run_participants p',
   joins: [{ left: true, to: 'run_totals t', on: ['t.__pidx = p.__pidx'] }],
   groupBy: ['p.provider_id'],

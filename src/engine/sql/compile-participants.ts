@@ -5,18 +5,27 @@
 import type { Contract } from '../../domain/contract/contract.js';
 import type { LocalDate } from '../../domain/local-date.js';
 import { type AttributeColumns, compileCondition } from './compile-condition.js';
-import { type Branch, caseWhen, type Dialect, rowIndex, select, subquery } from './dialect.js';
+import {
+  type Branch,
+  between,
+  caseWhen,
+  type Dialect,
+  not,
+  rowIndex,
+  select,
+  subquery,
+} from './dialect.js';
 
 /** The ineligibility reason, NULL for an eligible participant; the first failure is named. */
 export function reasonSql(d: Dialect, contract: Contract, columns: AttributeColumns): string {
   const { from, to } = contract.enrolment;
   const branches: Branch[] = [
     {
-      when: `p.enrolled_on NOT BETWEEN ${d.date(from)} AND ${d.date(to)}`,
+      when: not(between('p.enrolled_on', d.date(from), d.date(to))),
       value: d.string('enrolled outside the enrolment window'),
     },
     ...contract.eligibility.map((c) => ({
-      when: `NOT ${compileCondition(d, c, columns)}`,
+      when: not(compileCondition(d, c, columns)),
       value: d.string(`fails eligibility on ${c.attribute}`),
     })),
   ];

@@ -20,7 +20,9 @@ import type { RulePiece } from '../../domain/contract/versions.js';
 import { ceilHundredths } from '../../domain/decimal.js';
 import { type LocalDate, lastCompleteMonth, monthIndex } from '../../domain/local-date.js';
 import {
+  between,
   type Dialect,
+  emptyRelation,
   greatest,
   least,
   over,
@@ -44,8 +46,11 @@ const MONTH_KINDS = new Set<Rule['kind']>([
 ]);
 
 /** A relation with the achievement columns and no rows, for a rule with no live piece. */
-const NOTHING_FOUND =
-  'SELECT CAST(NULL AS INTEGER) AS __pidx, CAST(NULL AS DATE) AS day WHERE FALSE';
+const nothingFound = (d: Dialect) =>
+  emptyRelation([
+    [d.cast('NULL', 'INTEGER'), '__pidx'],
+    [d.cast('NULL', 'DATE'), 'day'],
+  ]);
 
 export function compileRule(
   d: Dialect,
@@ -58,7 +63,7 @@ export function compileRule(
   const byMonth = kind !== undefined && MONTH_KINDS.has(kind) && live.length > 0;
   const found = unionAll(
     live.map((p) => pieceSql(d, p, asOf)),
-    NOTHING_FOUND,
+    nothingFound(d),
   );
   return d.createTable(
     target.table,
@@ -183,7 +188,7 @@ function employmentSustainedSql(d: Dialect, rule: EmploymentSustainedRule, b: Mo
     from: 'anchors an',
     joins: [monthsOfAnchors],
     where: [
-      `pm.m BETWEEN ${first} AND ${last}`,
+      between('pm.m', first, last),
       `pm.cents >= ${d.integer(ceilHundredths(rule.minEarnings))}`,
     ],
   });
@@ -209,7 +214,7 @@ function earningsThresholdSql(d: Dialect, rule: EarningsThresholdRule, b: MonthB
     ],
     from: 'anchors an',
     joins: [monthsOfAnchors],
-    where: [`pm.m BETWEEN an.ma + 1 AND ${last}`],
+    where: [between('pm.m', 'an.ma + 1', last)],
   });
   const m = startOf(d, b, 'MIN(w.m)');
   return select({

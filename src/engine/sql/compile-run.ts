@@ -7,10 +7,12 @@ import type { Contract } from '../../domain/contract/contract.js';
 import { type LocalDate, lastCompleteMonth } from '../../domain/local-date.js';
 import { type AttributeColumns, compileCondition } from './compile-condition.js';
 import {
+  allOf,
   anyOf,
   caseWhen,
   type Dialect,
   duckdb,
+  emptyRelation,
   holds,
   inList,
   rowIndex,
@@ -28,7 +30,7 @@ import {
 export const personsSql = duckdb.createTable(
   'run_persons',
   select({
-    columns: ['person_key', `CAST(${rowNumber(['person_key'])} AS INTEGER) AS person_id`],
+    columns: ['person_key', `${duckdb.cast(rowNumber(['person_key']), 'INTEGER')} AS person_id`],
     from: subquery(
       select({
         columns: ['DISTINCT person_key'],
@@ -108,7 +110,11 @@ export function achievementsSql(
         from: d.ident(t),
       }),
     ),
-    'SELECT CAST(NULL AS INTEGER) AS __pidx, 0 AS outcome, CAST(NULL AS DATE) AS achieved_on WHERE FALSE',
+    emptyRelation([
+      [d.cast('NULL', 'INTEGER'), '__pidx'],
+      ['0', 'outcome'],
+      [d.cast('NULL', 'DATE'), 'achieved_on'],
+    ]),
   );
   return d.createTable(
     'run_achievements',
@@ -147,7 +153,7 @@ function bonusSql(d: Dialect, contract: Contract, columns: AttributeColumns): st
       .map((rule, position) => ({ rule, position }))
       .filter(({ rule }) => rule.bonus.length > 0)
       .map(({ rule, position }) => ({
-        when: `${version} = ${d.integer(vi)} AND x.outcome = ${d.integer(position)}`,
+        when: allOf([`${version} = ${d.integer(vi)}`, `x.outcome = ${d.integer(position)}`]),
         value: sumOf(
           rule.bonus.map((b) =>
             caseWhen(

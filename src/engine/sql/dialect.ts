@@ -126,6 +126,28 @@ export function anyOf(conditions: readonly string[]): string {
   return conditions.length === 1 ? (conditions[0] as string) : `(${conditions.join(' OR ')})`;
 }
 
+/** The negation of a condition, parenthesised so it binds to the whole of it. */
+export function not(condition: string): string {
+  return `NOT (${condition})`;
+}
+
+/** `expr BETWEEN lo AND hi` (inclusive). */
+export function between(expr: string, lo: string, hi: string): string {
+  return `${expr} BETWEEN ${lo} AND ${hi}`;
+}
+
+/** The first value that is not NULL. */
+export function coalesce(...values: string[]): string {
+  if (values.length === 0) throw new Error('COALESCE needs a value');
+  return values.length === 1 ? (values[0] as string) : `COALESCE(${values.join(', ')})`;
+}
+
+/** A relation with the given columns (`[typed expression, name]`) and no rows. */
+export function emptyRelation(columns: readonly (readonly [string, string])[]): string {
+  if (columns.length === 0) throw new Error('a relation needs a column');
+  return `SELECT ${columns.map(([expr, name]) => `${expr} AS ${name}`).join(', ')} WHERE FALSE`;
+}
+
 /** The sum of integer terms; 0 for none. */
 export function sumOf(terms: readonly string[]): string {
   return terms.length === 0 ? '0' : terms.join(' + ');
