@@ -258,6 +258,17 @@ amendments:
     expect(got.get('A/done')).toMatchObject({ achieved_on: '2018-05-31', version: 'base' });
     expect(got.get('B/done')).toMatchObject({ achieved_on: '2018-06-02', version: 'strict' });
   });
+
+  it('runs an amendment in force from the first day there is (the base ends in 1899)', async () => {
+    const always = head(
+      `  - { id: done, kind: event, event: done, after: enrolment, within_days: 1, price: 10 }`,
+    ).concat(`
+amendments:
+  - { id: first, effective_from: 1900-01-01, reason: from the start, outcomes: { done: { within_days: 5 } } }
+`);
+    const got = await achieved(always, { events: 'A,done,2018-03-20,,,\n' });
+    expect(got.get('A/done')).toMatchObject({ achieved_on: '2018-03-20', version: 'first' });
+  });
 });
 
 describe('eligibility and segments', () => {

@@ -131,7 +131,9 @@ const withinDaysArb = fc.oneof(
   { weight: 6, arbitrary: fc.integer({ min: 0, max: 300 }) },
   { weight: 1, arbitrary: fc.constantFrom(1_000_000_000, 80_000) },
 );
-const earningsArb = fc.constantFrom('0', '500', '999.99', '999.991', '0.001');
+/** Thresholds on earnings, one of them past anything a HUGEINT holds. */
+const HUGE = '123456789012345678901234567890123456789012.5';
+const earningsArb = fc.constantFrom('0', '500', '999.99', '999.991', '0.001', HUGE);
 const scoreArb = fc.constantFrom('-1', '0', '5', '50.5', '100');
 
 /** Pricing keys: one amount, an amount per segment, or tiers. */
@@ -198,7 +200,7 @@ const KIND_KEYS: Record<string, fc.Arbitrary<Keys>> = {
     .map(([w, opt]) => ({ ...w, ...opt })),
   earnings_threshold: fc.record({
     within_months: fc.integer({ min: 1, max: 8 }).map(String),
-    total_earnings: fc.constantFrom('1500', '2500.50', '0.01', '999.999'),
+    total_earnings: fc.constantFrom('1500', '2500.50', '0.01', '999.999', HUGE),
   }),
   assessment_gain: fc
     .record({
