@@ -5,12 +5,14 @@
  * value); and verification lists every break, saying whether an entry was changed or the
  * chain was cut.
  */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAudit, verifyAuditLog } from '../../src/store/audit-log.js';
 import { canonicalJson } from '../../src/store/canonical-json.js';
-import type { Store } from '../../src/store/database.js';
-import { onServer, openTestStore } from '../support/test-store.js';
+import { openStore, type Store } from '../../src/store/database.js';
+import { onServer, openTestStore, testStoreOptions } from '../support/test-store.js';
 
 const entry = (reason: string, data: unknown = { n: 1 }) => ({
   actor: 'tester',
@@ -128,5 +130,47 @@ describe(`item 6: the audit chain on ${onServer ? 'the PostgreSQL server' : 'emb
     expect(paged.breaks).toHaveLength(4);
     expect(paged.breaks[3]).toMatchObject({ contentChanged: true, linkBroken: false });
     expect(await verifyAuditLog(store.db)).toEqual(paged);
+  });
+});
+
+describe('resulta audit verify', () => {
+  it('prints every break and exits 1', async () => {
+    const options = await testStoreOptions();
+    const store = await openStore(options);
+    const ids: string[] = [];
+    try {
+      for (const reason of ['one', 'two', 'three', 'four']) {
+        await store.db.transaction().execute((tx) => appendAudit(tx, entry(reason)));
+      }
+      ids.push(
+        ...(await store.db.selectFrom('audit_log').select('id').orderBy('id').execute()).map(
+          (r) => r.id,
+        ),
+      );
+      await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_append_only`.execute(store.db);
+      await store.db
+        .updateTable('audit_log')
+        .set({ reason: 'edited' })
+        .where('id', '=', ids[0] as string)
+        .execute();
+      await store.db
+        .deleteFrom('audit_log')
+        .where('id', '=', ids[1] as string)
+        .execute();
+      await sql`ALTER TABLE audit_log ENABLE TRIGGER audit_append_only`.execute(store.db);
+    } finally {
+      await store.close();
+    }
+    const cli = join(import.meta.dirname, '../../dist/src/cli/main.js');
+    const run = spawnSync(process.execPath, [cli, 'audit', 'verify'], {
+      encoding: 'utf8',
+      env: { ...process.env, RESULTA_DATA: options.dataDir, DATABASE_URL: options.url ?? '' },
+    });
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stderr).toBe(
+      'audit log broken at 2 of 3 entries:\n' +
+        `  entry ${ids[0]}: changed after it was written\n` +
+        `  entry ${ids[2]}: does not follow the entry before it (one was removed or inserted)\n`,
+    );
   });
 });
