@@ -57,9 +57,9 @@ function evaluateArgs(files: ProgrammeFiles, out: string): string[] {
     CLI,
     'evaluate',
     '--quiet',
-    ...['contract', 'participants', 'events', 'employment'].flatMap((role) => [
+    ...(['contract', 'participants', 'events', 'employment'] as const).flatMap((role) => [
       `--${role}`,
-      files[role as keyof ProgrammeFiles],
+      files[role],
     ]),
     '--as-of',
     DEMO_AS_OF,
