@@ -30,6 +30,12 @@ export function answerError(
       problems: error.problems,
     });
   }
+  if ((error as FastifyError).code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+    return reply.status(415).send({
+      error: 'unsupported_media_type',
+      message: `send JSON (content-type application/json), not ${mediaType(request.headers['content-type'])}`,
+      problems: [],
+    });
   // Fastify's own refusals (schema validation, malformed JSON, body too large) carry a 4xx.
   const status = (error as { statusCode?: unknown }).statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500)
@@ -48,4 +54,9 @@ export function answerError(
 /** A path and method that name no route: the same 404 to everyone, signed in or not. */
 export function answerNoRoute(_request: FastifyRequest, reply: FastifyReply): FastifyReply {
   return reply.status(404).send({ error: 'not_found', message: 'not found', problems: [] });
+}
+
+/** The media type of a Content-Type header, without parameters, at most 100 characters. */
+export function mediaType(header: string | undefined): string {
+  return (header ?? '').split(';')[0]?.trim().slice(0, 100) || 'no content type';
 }

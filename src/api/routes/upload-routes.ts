@@ -10,6 +10,7 @@ import type { Role } from '../../services/identity.js';
 import { importUpload, type UploadKind } from '../../services/uploads.js';
 import type { Store } from '../../store/database.js';
 import { principal, programmeOf } from '../access.js';
+import { mediaType } from '../error-answers.js';
 import { HttpError } from '../http-error.js';
 
 const FILE_TYPES = [
@@ -25,17 +26,21 @@ const targets: { kind: UploadKind; roles: Role[] }[] = [
   { kind: 'employment-datasets', roles: ['funder', 'verifier'] },
 ];
 
-const noFile = () =>
-  new HttpError(
-    400,
-    'bad_request',
-    `send the file as the request body, with content-type ${FILE_TYPES.join(', ')}`,
-  );
+const SEND_A_FILE = `send the file as the request body, with content-type ${FILE_TYPES.join(', ')}`;
+const noFile = () => new HttpError(400, 'bad_request', SEND_A_FILE);
+const notAFile = (type: string) =>
+  new HttpError(415, 'unsupported_media_type', `${type} is not a file: ${SEND_A_FILE}`);
 
 export function uploadRoutes(store: Store, perMinute: number): FastifyPluginAsyncZod {
   return async (app) => {
+    // Uploads read files only: any other content type (JSON included) is refused without
+    // reading its body, rather than parsed and then found not to be a file.
+    app.removeAllContentTypeParsers();
     app.addContentTypeParser(FILE_TYPES, { parseAs: 'buffer' }, (_request, body, done) =>
       done(null, body),
+    );
+    app.addContentTypeParser('*', (request, _payload, done) =>
+      done(notAFile(mediaType(request.headers['content-type'])), undefined),
     );
     for (const { kind, roles } of targets) {
       app.post(

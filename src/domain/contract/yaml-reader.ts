@@ -14,8 +14,11 @@ import {
 } from 'yaml';
 import { type Decimal, parseDecimal } from '../decimal.js';
 import { type LocalDate, parseLocalDate } from '../local-date.js';
-import { type Cents, centsFromDecimal } from '../money.js';
+import { type Cents, cents, centsFromDecimal, formatCents } from '../money.js';
 import type { Problem } from '../problem.js';
+
+/** The largest amount whose cents are exact (2^53 − 1 cents), as a contract would write it. */
+const AMOUNT_LIMIT = formatCents(cents(Number.MAX_SAFE_INTEGER));
 
 /** Keys of a YAML map in source order, each with its key and value nodes. */
 export type NodeMap = Map<string, { key: Node; value: Node | null }>;
@@ -129,9 +132,18 @@ export class YamlReader {
       this.report(node, 'contract.negative', `${what} must not be negative (got ${d.text})`);
       return null;
     }
+    if (d.scale > 2) {
+      this.report(node, 'contract.decimals', `${what} has more than two decimals (got ${d.text})`);
+      return null;
+    }
+    // The only other reason for no cents: more than a number holds exactly.
     const c = centsFromDecimal(d);
     if (c === null) {
-      this.report(node, 'contract.decimals', `${what} has more than two decimals (got ${d.text})`);
+      this.report(
+        node,
+        'contract.limit',
+        `${what} exceeds the limit of ${AMOUNT_LIMIT} (got ${d.text})`,
+      );
     }
     return c;
   }
