@@ -12,9 +12,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeProgramme } from '../src/demo/synthetic-programme.js';
-import { withSession } from '../src/engine/duckdb-session.js';
+import { openSession, withSession } from '../src/engine/duckdb-session.js';
 import { type FaultPhase, requestedFault } from '../src/engine/test-fault.js';
 import { tempDir } from './support/run-engine.js';
 
@@ -144,5 +145,39 @@ describe('the fault switch', () => {
   it('leaves the process running with read:hang', () => {
     const run = evaluateWithFault('read:hang', 'hang', 5_000);
     expect(run.timedOut, `ended with ${run.code ?? run.signal}: ${run.stderr}`).toBe(true);
+  });
+});
+
+describe('a DuckDB session', () => {
+  /** Runs for hours unless interrupted. */
+  const ENDLESS = 'SELECT sum(hash(i)) FROM range(10000000000) t(i)';
+
+  it('closes only once the work on its other connections is interrupted and settled', async () => {
+    const session = await openSession();
+    const endless = session.concurrently((conn) => conn.run(ENDLESS));
+    endless.catch(() => {});
+    await delay(500); // the statement is running by now
+    await expect(session.conn.run("SELECT error('the run fails')")).rejects.toThrow(
+      'the run fails',
+    );
+    expect(session.running).toBe(1);
+    const closing = Date.now();
+    await session.close();
+    expect(Date.now() - closing).toBeLessThan(5_000);
+    expect(session.running).toBe(0);
+    await expect(endless).rejects.toThrow(/interrupted/i);
+    expect(() => session.conn.run('SELECT 1')).toThrow('the DuckDB session is closing');
+  });
+
+  it('withSession closes after a failure, interrupting what still runs', async () => {
+    let endless: Promise<unknown> | undefined;
+    const run = withSession(async (session) => {
+      endless = session.concurrently((conn) => conn.run(ENDLESS));
+      endless.catch(() => {});
+      await delay(500);
+      throw new Error('the run fails');
+    });
+    await expect(run).rejects.toThrow('the run fails');
+    await expect(endless).rejects.toThrow(/interrupted/i);
   });
 });
