@@ -105,7 +105,7 @@ async function checkedProgramme(
 ): Promise<string> {
   const programmeId = named === 'programme' ? id : await programmeOwning(store, named, id);
   if (programmeId === null || !(await takesPart(store, who.organisationId, programmeId)))
-    throw notFound(`${named} ${id}`);
+    throw notFound();
   return programmeId;
 }
 

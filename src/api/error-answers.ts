@@ -9,7 +9,7 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemsError } from '../domain/problem.js';
-import { HttpError } from './http-error.js';
+import { HttpError, notFound } from './http-error.js';
 
 export function answerError(
   error: FastifyError | Error,
@@ -52,8 +52,8 @@ export function answerError(
 }
 
 /** A path and method that name no route: the same 404 to everyone, signed in or not. */
-export function answerNoRoute(_request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  return reply.status(404).send({ error: 'not_found', message: 'not found', problems: [] });
+export function answerNoRoute(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return answerError(notFound(), request, reply);
 }
 
 /** The media type of a Content-Type header, without parameters, at most 100 characters. */

@@ -17,4 +17,8 @@ export const unauthorised = () =>
   new HttpError(401, 'unauthorised', 'sign in, or send an API token');
 export const forbidden = () =>
   new HttpError(403, 'forbidden', 'your organisation may not do this here');
-export const notFound = (what: string) => new HttpError(404, 'not_found', `${what} not found`);
+/**
+ * Nothing more than "not found": not what was asked for (an id echoed back can carry
+ * anything), and the same whether it does not exist or belongs to someone else.
+ */
+export const notFound = () => new HttpError(404, 'not_found', 'not found');

@@ -206,19 +206,20 @@ export async function importEvents(
     for (const r of found) {
       const ord = r.ord;
       const owner = owners.get(r.participant_id);
-      if (owner === undefined)
+      // A provider is told the same whether another provider serves the participant or
+      // nobody does: which ids other providers hold is not its business.
+      if (scope.providerId !== undefined && owner !== scope.providerId)
+        bad.push({
+          ord,
+          column: 'participant_id',
+          message: `participant "${r.participant_id}" is not one of ${scope.providerId}'s participants`,
+        });
+      else if (owner === undefined)
         bad.push({
           ord,
           column: 'participant_id',
           message: `participant "${r.participant_id}" is not in the programme`,
         });
-      else if (scope.providerId !== undefined && owner !== scope.providerId) {
-        bad.push({
-          ord,
-          column: 'participant_id',
-          message: `participant "${r.participant_id}" is served by another provider`,
-        });
-      }
       // Providers report what happened; verification and admin records come from others.
       if (scope.providerId !== undefined && (r.source !== 'provider' || r.verified)) {
         bad.push({

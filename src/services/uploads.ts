@@ -6,6 +6,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ProblemsError } from '../domain/problem.js';
 import type { Store } from '../store/database.js';
 import type { Principal } from './identity.js';
 import { importEmployment, importEvents, importParticipants } from './import-data.js';
@@ -48,11 +49,23 @@ export async function importUpload(
   upload: Upload,
 ): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'resulta-upload-'));
+  const path = join(dir, `upload.${upload.format}`);
   try {
-    const path = join(dir, `upload.${upload.format}`);
     await writeFile(path, upload.bytes);
     await IMPORTERS[upload.kind](store, who, programmeId, path, upload.name);
+  } catch (error) {
+    throw error instanceof ProblemsError ? withoutServerPath(error, path, upload.name) : error;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The problems with the temporary file's path replaced by the name the sender gave the file:
+ * a reader's message may quote the path it was given, which is the server's business.
+ */
+function withoutServerPath(error: ProblemsError, path: string, name: string): ProblemsError {
+  return new ProblemsError(
+    error.problems.map((p) => ({ ...p, message: p.message.split(path).join(name) })),
+  );
 }

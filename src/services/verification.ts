@@ -117,12 +117,10 @@ export async function decideSampledEvent(
       { code: 'verification.reason', message: 'a rejection needs a reason' },
     ]);
   }
-  let evidence: string | null = null;
-  if (d.evidence && d.evidence.length > 0) {
-    evidence = createHash('sha256').update(d.evidence).digest('hex');
-    await mkdir(join(store.dataDir, 'files'), { recursive: true });
-    await writeFile(join(store.dataDir, 'files', `${evidence}.evidence`), d.evidence);
-  }
+  const evidence =
+    d.evidence && d.evidence.length > 0
+      ? createHash('sha256').update(d.evidence).digest('hex')
+      : null;
   await store.db.transaction().execute(async (tx) => {
     const updated = await tx
       .updateTable('verification_sample_events')
@@ -141,6 +139,9 @@ export async function decideSampledEvent(
       throw new ProblemsError([
         { code: 'verification.unknown', message: `event ${eventId} is not in sample ${sampleId}` },
       ]);
+    // Only once the decision is known to stand; before the commit, so a stored decision
+    // never names a missing file (a failed commit leaves an unused one, named by its hash).
+    if (d.evidence && evidence) await storeEvidence(store.dataDir, evidence, d.evidence);
     await tx
       .updateTable('events')
       .set({ verification: d.decision })
@@ -155,6 +156,11 @@ export async function decideSampledEvent(
       data: { sample: sampleId, evidence },
     });
   });
+}
+
+async function storeEvidence(dataDir: string, sha256: string, bytes: Uint8Array): Promise<void> {
+  await mkdir(join(dataDir, 'files'), { recursive: true });
+  await writeFile(join(dataDir, 'files', `${sha256}.evidence`), bytes);
 }
 
 export interface ProviderErrorRate {

@@ -402,7 +402,7 @@ describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`
     );
     expect(foreign.json().problems[0]).toMatchObject({
       row: 2,
-      message: 'participant "P05" is served by another provider',
+      message: 'participant "P05" is not one of prov-a\'s participants',
     });
     const selfVerified = await upload(
       'provider',

@@ -195,7 +195,7 @@ export function authRoutes(store: Store, settings: AuthSettings): FastifyPluginA
       async (request) => {
         const { id } = request.params;
         if (!(await revokeApiToken(store, principal(request), id, settings.now())))
-          throw notFound('token');
+          throw notFound();
         return { id, revoked: true as const };
       },
     );

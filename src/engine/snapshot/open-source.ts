@@ -6,6 +6,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Problem } from '../../domain/problem.js';
 import { csvRowNumbers, readCsvHeader } from '../../files/csv-layout.js';
 import { readFirstSheet } from '../../files/xlsx-sheet.js';
+import { ZipRefusal } from '../../files/zip-directory.js';
 import type { Dialect } from '../sql/dialect.js';
 import { type InputRole, requiredNames } from './input-tables.js';
 import type { LoadedInput } from './load-input.js';
@@ -66,8 +67,9 @@ export async function openSource(
         problems: [],
         rowOf: async (ordinals) => new Map(ordinals.map((o) => [o, o + 2])),
       };
-    } catch (error) {
-      return { problem: `cannot read the file as Parquet: ${firstLine(error)}` };
+    } catch {
+      // DuckDB's reason names the file by its path, which on a server is a temporary one.
+      return { problem: 'the file is not a readable Parquet file' };
     }
   }
   return openXlsx(conn, d, role, path, file);
@@ -84,7 +86,11 @@ async function openXlsx(
   try {
     sheet = await readFirstSheet(path, file);
   } catch (error) {
-    return { problem: `cannot read the file as an XLSX workbook: ${firstLine(error)}` };
+    // Our own refusals (limits, not a zip) say why; anything else is the spreadsheet
+    // library failing on a damaged part, whose text means nothing to the sender.
+    if (error instanceof ZipRefusal)
+      return { problem: `cannot read the file as an XLSX workbook: ${error.message}` };
+    return { problem: 'the file is not a readable XLSX workbook' };
   }
   if (!sheet || sheet.header.length === 0) {
     return {
