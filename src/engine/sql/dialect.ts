@@ -82,7 +82,10 @@ export interface Branch {
   readonly value: string;
 }
 
-/** `CASE WHEN … THEN … ELSE otherwise END`; with no branches, just `otherwise`. */
+/**
+ * `CASE WHEN … THEN … ELSE otherwise END`; with no branches, just `otherwise` (so give it as
+ * a single term: a literal, a column, a CAST or a call, never `a + b`).
+ */
 export function caseWhen(branches: readonly Branch[], otherwise: string): string {
   if (branches.length === 0) return otherwise;
   return `CASE ${branches.map((b) => `WHEN ${b.when} THEN ${b.value}`).join(' ')} ELSE ${otherwise} END`;
