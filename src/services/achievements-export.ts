@@ -5,6 +5,7 @@
  */
 import { centsFromInteger, formatCents } from '../domain/money.js';
 import { csvLine } from '../files/csv-writer.js';
+import { withCaller } from '../store/caller-scope.js';
 import type { Store } from '../store/database.js';
 import type { ProviderScope } from './provider-scope.js';
 
@@ -34,27 +35,30 @@ async function achievementRows(
   runId: string,
   scope: ProviderScope,
 ): Promise<string[][]> {
-  let query = store.db
-    .selectFrom('run_achievements as a')
-    .innerJoin('participants as p', (j) =>
-      j.onRef('p.participant_id', '=', 'a.participant_id').on('p.programme_id', '=', programmeId),
-    )
-    .select([
-      'a.participant_id',
-      'p.provider_id',
-      'a.outcome_id',
-      'a.achieved_on',
-      'a.version',
-      'a.price_cents',
-      'a.amount_cents',
-      'a.status',
-    ])
-    .where('a.run_id', '=', runId)
-    .orderBy('a.achieved_on')
-    .orderBy('a.participant_id')
-    .orderBy('a.outcome_id');
-  if (scope.providerId !== undefined) query = query.where('p.provider_id', '=', scope.providerId);
-  return (await query.execute()).map((r) => [
+  const rows = await withCaller(store.db, scope.organisationId, (tx) => {
+    let query = tx
+      .selectFrom('run_achievements as a')
+      .innerJoin('participants as p', (j) =>
+        j.onRef('p.participant_id', '=', 'a.participant_id').on('p.programme_id', '=', programmeId),
+      )
+      .select([
+        'a.participant_id',
+        'p.provider_id',
+        'a.outcome_id',
+        'a.achieved_on',
+        'a.version',
+        'a.price_cents',
+        'a.amount_cents',
+        'a.status',
+      ])
+      .where('a.run_id', '=', runId)
+      .orderBy('a.achieved_on')
+      .orderBy('a.participant_id')
+      .orderBy('a.outcome_id');
+    if (scope.providerId !== undefined) query = query.where('p.provider_id', '=', scope.providerId);
+    return query.execute();
+  });
+  return rows.map((r) => [
     r.participant_id,
     r.provider_id,
     r.outcome_id,

@@ -16,6 +16,7 @@ import {
 import { INPUT_COLUMNS } from '../engine/snapshot/input-tables.js';
 import { digestFile } from '../files/file-digest.js';
 import { appendAudit } from '../store/audit-log.js';
+import { withCaller } from '../store/caller-scope.js';
 import type { Store } from '../store/database.js';
 import type { Database } from '../store/schema.js';
 import type { Actor } from './actor.js';
@@ -59,6 +60,22 @@ function importRecord(
 /** Limits an import to what the caller may write: a provider only its own participants. */
 export interface ImportScope {
   readonly providerId?: string;
+  /**
+   * The caller's organisation when a caller sent the file: the import's writes then run
+   * under row-level security (store/caller-scope.ts). Absent for set-up code.
+   */
+  readonly organisationId?: string;
+}
+
+/** The import's one transaction, caller-scoped when a caller sent the file. */
+function importTransaction(
+  store: Store,
+  scope: ImportScope,
+  work: (tx: Transaction<Database>) => Promise<void>,
+): Promise<void> {
+  return scope.organisationId === undefined
+    ? store.db.transaction().execute(work)
+    : withCaller(store.db, scope.organisationId, work);
 }
 
 /** Bad rows found against the store (not the file): unknown providers, duplicates, scope. */
@@ -151,7 +168,7 @@ export async function importParticipants(
         });
     }
     await refuseRows(input, file, bad);
-    await store.db.transaction().execute(async (tx) => {
+    await importTransaction(store, scope, async (tx) => {
       await insertAll(tx, 'participants', rows);
       const perProvider = new Map<string, number>();
       for (const r of rows)
@@ -239,7 +256,7 @@ export async function importEvents(
       source: r.source as 'provider' | 'admin' | 'verifier',
       verification: r.verified ? ('verified' as const) : ('unverified' as const),
     }));
-    await store.db.transaction().execute(async (tx) => {
+    await importTransaction(store, scope, async (tx) => {
       await insertAll(tx, 'events', rows);
       await appendAudit(
         tx,

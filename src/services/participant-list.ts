@@ -2,6 +2,7 @@
  * A programme's participants, a page at a time: keyset pagination by participant id, so a
  * page costs the same wherever it starts, within the caller's scope.
  */
+import { withCaller } from '../store/caller-scope.js';
 import type { Store } from '../store/database.js';
 import type { ProviderScope } from './provider-scope.js';
 
@@ -24,15 +25,17 @@ export async function listParticipants(
   scope: ProviderScope,
   page: { readonly after?: string | undefined; readonly limit: number },
 ): Promise<ParticipantPage> {
-  let query = store.db
-    .selectFrom('participants')
-    .select(['participant_id', 'provider_id', 'enrolled_on'])
-    .where('programme_id', '=', programmeId)
-    .orderBy('participant_id')
-    .limit(page.limit + 1);
-  if (scope.providerId !== undefined) query = query.where('provider_id', '=', scope.providerId);
-  if (page.after !== undefined) query = query.where('participant_id', '>', page.after);
-  const rows = await query.execute();
+  const rows = await withCaller(store.db, scope.organisationId, (tx) => {
+    let query = tx
+      .selectFrom('participants')
+      .select(['participant_id', 'provider_id', 'enrolled_on'])
+      .where('programme_id', '=', programmeId)
+      .orderBy('participant_id')
+      .limit(page.limit + 1);
+    if (scope.providerId !== undefined) query = query.where('provider_id', '=', scope.providerId);
+    if (page.after !== undefined) query = query.where('participant_id', '>', page.after);
+    return query.execute();
+  });
   const participants = rows.slice(0, page.limit);
   const more = rows.length > page.limit;
   return { participants, next: more ? (participants.at(-1)?.participant_id ?? null) : null };

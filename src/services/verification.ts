@@ -10,8 +10,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ProblemsError } from '../domain/problem.js';
 import { appendAudit } from '../store/audit-log.js';
+import { withCaller } from '../store/caller-scope.js';
 import type { Store } from '../store/database.js';
 import type { Actor } from './actor.js';
+import type { ProviderScope } from './provider-scope.js';
 
 export function drawRank(seed: string, eventId: string): string {
   return createHash('sha256').update(`${seed}:${eventId}`).digest('hex');
@@ -77,26 +79,32 @@ export interface SampledEvent {
   readonly decision: 'verified' | 'rejected' | null;
 }
 
-/** A drawn sample: its seed and its events in draw order, each with its decision so far. */
+/**
+ * A drawn sample: its seed and its events in draw order, each with its decision so far, as
+ * the caller may see them (row-level security, store/caller-scope.ts).
+ */
 export async function readSample(
   store: Store,
   sampleId: string,
+  scope: ProviderScope,
 ): Promise<{ id: string; seed: string; events: SampledEvent[] }> {
-  const sample = await store.db
-    .selectFrom('verification_samples')
-    .select(['id', 'seed'])
-    .where('id', '=', sampleId)
-    .executeTakeFirst();
-  if (!sample)
-    throw new ProblemsError([{ code: 'verification.unknown', message: `no sample ${sampleId}` }]);
-  const events = await store.db
-    .selectFrom('verification_sample_events as s')
-    .innerJoin('events as e', 'e.id', 's.event_id')
-    .select(['s.event_id', 'e.participant_id', 'e.type', 'e.occurred_on', 's.decision'])
-    .where('s.sample_id', '=', sampleId)
-    .orderBy('s.draw')
-    .execute();
-  return { id: sample.id, seed: sample.seed, events };
+  return withCaller(store.db, scope.organisationId, async (tx) => {
+    const sample = await tx
+      .selectFrom('verification_samples')
+      .select(['id', 'seed'])
+      .where('id', '=', sampleId)
+      .executeTakeFirst();
+    if (!sample)
+      throw new ProblemsError([{ code: 'verification.unknown', message: `no sample ${sampleId}` }]);
+    const events = await tx
+      .selectFrom('verification_sample_events as s')
+      .innerJoin('events as e', 'e.id', 's.event_id')
+      .select(['s.event_id', 'e.participant_id', 'e.type', 'e.occurred_on', 's.decision'])
+      .where('s.sample_id', '=', sampleId)
+      .orderBy('s.draw')
+      .execute();
+    return { id: sample.id, seed: sample.seed, events };
+  });
 }
 
 export interface Decision {

@@ -5,6 +5,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { scopeOf } from '../../services/provider-scope.js';
 import {
   decideSampledEvent,
   drawSample,
@@ -76,7 +77,7 @@ export function verificationRoutes(store: Store): FastifyPluginAsyncZod {
           },
         },
       },
-      async (request) => readSample(store, request.params.sample),
+      async (request) => readSample(store, request.params.sample, scopeOf(principal(request))),
     );
 
     app.post(
