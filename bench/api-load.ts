@@ -69,6 +69,8 @@ if (
     'national',
     files.participants,
     'participants.csv',
+    // The generator's keys stand for keys the data controller made.
+    { personKeysFromFile: true },
   );
   await createUser(store, {
     email: 'funder@bench.example',

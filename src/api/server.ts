@@ -28,6 +28,7 @@ import type { LogLevel } from './log-level.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { billRoutes } from './routes/bill-routes.js';
+import { datasetRoutes } from './routes/dataset-routes.js';
 import { exportRoutes } from './routes/export-routes.js';
 import { programmeRoutes } from './routes/programme-routes.js';
 import { runRoutes } from './routes/run-routes.js';
@@ -123,5 +124,6 @@ export async function buildServer(
   await app.register(exportRoutes(store));
   await app.register(adminRoutes(store));
   await app.register(uploadRoutes(store, options.uploadRateLimit ?? 30));
+  await app.register(datasetRoutes(store));
   return app;
 }

@@ -17,12 +17,15 @@ import type { Store } from '../store/database.js';
 import type { BillStatus, Database } from '../store/schema.js';
 import type { Actor } from './actor.js';
 import { runEvaluation } from './evaluation-runs.js';
+import { withoutHeld } from './shared-person-keys.js';
 
 export interface BillSummary {
   readonly id: string;
   readonly status: BillStatus;
   readonly totalCents: Cents;
   readonly lines: number;
+  /** Participants left out, their person key shared and undecided (shared-person-keys.ts). */
+  readonly held: readonly string[];
 }
 
 const PROGRAMME_LOCK = 7_240_520;
@@ -73,8 +76,9 @@ export async function draftBill(
       FROM payable p FULL JOIN paid l ON l.participant_id = p.participant_id AND l.outcome_id = p.outcome_id
       WHERE COALESCE(p.cumulative, 0) <> COALESCE(l.paid, 0)
       ORDER BY 1, 2`.execute(tx);
+    const { lines: billable, held } = await withoutHeld(tx, programmeId, lines.rows);
     const drafted = billLines(
-      lines.rows.map((l) => ({
+      billable.map((l) => ({
         participantId: l.participant_id,
         outcomeId: l.outcome_id,
         cumulative: centsFromInteger(l.cumulative, 'payable amount'),
@@ -91,6 +95,7 @@ export async function draftBill(
         total_cents: total,
         ledger_position: position,
         created_by: actor.id,
+        held_participants: JSON.stringify(held),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -116,9 +121,9 @@ export async function draftBill(
       entity: 'bill',
       entityId: bill.id,
       reason: `bill for the period ending ${periodEnd}`,
-      data: { run: run.runId, total_cents: total, lines: rows.length },
+      data: { run: run.runId, total_cents: total, lines: rows.length, held: held.length },
     });
-    return { id: bill.id, status: 'draft', totalCents: total, lines: rows.length };
+    return { id: bill.id, status: 'draft', totalCents: total, lines: rows.length, held };
   });
 }
 
@@ -228,7 +233,12 @@ async function summary(
   status: BillStatus,
 ): Promise<BillSummary> {
   const stored = await storedLines(tx, billId);
-  return { id: billId, status, totalCents: stored.total, lines: stored.lines };
+  const { held_participants: held } = await tx
+    .selectFrom('bills')
+    .select('held_participants')
+    .where('id', '=', billId)
+    .executeTakeFirstOrThrow();
+  return { id: billId, status, totalCents: stored.total, lines: stored.lines, held };
 }
 
 /** The count and sum of a bill's lines as stored. */

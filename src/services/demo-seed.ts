@@ -43,7 +43,10 @@ export async function seedDemo(store: Store, participants = 3000): Promise<strin
       investors: [{ id: 'social-investor', name: 'Social investor' }],
       contractYaml: await readFile(files.contract, 'utf8'),
     });
-    await importParticipants(store, actor, DEMO_PROGRAMME, files.participants, 'participants.csv');
+    // The synthetic keys stand for keys the data controller made; no national ids exist.
+    await importParticipants(store, actor, DEMO_PROGRAMME, files.participants, 'participants.csv', {
+      personKeysFromFile: true,
+    });
     await importEvents(store, actor, DEMO_PROGRAMME, files.events, 'events.csv');
     await importEmployment(store, actor, DEMO_PROGRAMME, files.employment, 'employment.csv');
     const password = randomBytes(12).toString('base64url');

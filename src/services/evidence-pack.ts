@@ -25,6 +25,8 @@ export interface PackFiles {
   readonly events: string;
   readonly employment: string;
   readonly outputs: string;
+  /** The stored employment datasets the run merged into `employment`, in that order. */
+  readonly employmentDatasets?: readonly { id: string; sha256: string; rows: number }[];
 }
 
 export interface PackManifest {
@@ -32,6 +34,8 @@ export interface PackManifest {
   readonly contract_version: number;
   readonly as_of: string;
   readonly files: Record<string, string>;
+  /** The employment datasets in force that the run read: id, SHA-256 as stored, rows. */
+  readonly employment_datasets: readonly { id: string; sha256: string; rows: number }[];
   readonly rerun: string;
   /** The CSV files are machine files, kept byte for byte: formula-like cells are not neutralised. */
   readonly csv_formulas: string;
@@ -61,6 +65,7 @@ export async function buildEvidencePack(
         createHash('sha256').update(bytes).digest('hex'),
       ]),
     ),
+    employment_datasets: files.employmentDatasets ?? [],
     rerun: `resulta evaluate --contract contract.yaml --participants inputs/participants.csv --events inputs/events.csv --employment ${employmentName} --as-of ${meta.asOf} --out outputs`,
     csv_formulas: CSV_FORMULAS,
   };

@@ -1,9 +1,13 @@
 /**
  * Imports participants, events and employment datasets into a programme, all or nothing:
  * the file is checked whole with the engine's checks first, then written in one transaction.
- * A national id column, when given, becomes a keyed HMAC (`person_key`) and is never stored.
+ * A participant's `person_key` is derived here from the national id column (a keyed HMAC; the
+ * id is never stored) and never taken from the file, so no one enrolling participants can
+ * choose whose employment records they match. Employment datasets are recorded by
+ * datasets.ts, which refuses one the programme already holds.
  */
-import { rename } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Insertable, sql, type Transaction } from 'kysely';
 import { ProblemsError } from '../domain/problem.js';
@@ -20,7 +24,14 @@ import { withCaller } from '../store/caller-scope.js';
 import type { Store } from '../store/database.js';
 import type { Database } from '../store/schema.js';
 import type { Actor } from './actor.js';
-import { NATIONAL_ID, personKey, personKeySecret } from './person-key.js';
+import {
+  type Dataset,
+  heldDataset,
+  heldRefusal,
+  recordDataset,
+  type Supersedes,
+} from './datasets.js';
+import { NATIONAL_ID, personKey, personKeySecret, refusePersonKeyColumn } from './person-key.js';
 
 const BATCH = 1000;
 
@@ -78,6 +89,14 @@ function importTransaction(
     : withCaller(store.db, scope.organisationId, work);
 }
 
+export interface ParticipantImport extends ImportScope {
+  /**
+   * Set-up code only (the demo seed, test fixtures, benchmarks), never a request: take the
+   * file's `person_key` column as given, its keys having been made by the data controller.
+   */
+  readonly personKeysFromFile?: boolean;
+}
+
 /** Bad rows found against the store (not the file): unknown providers, duplicates, scope. */
 async function refuseRows(
   input: CheckedFile<unknown>,
@@ -103,9 +122,10 @@ export async function importParticipants(
   programmeId: string,
   path: string,
   file: string,
-  scope: ImportScope = {},
+  scope: ParticipantImport = {},
 ): Promise<number> {
   return withCheckedParticipants(path, file, async (input) => {
+    if (!scope.personKeysFromFile) await refusePersonKeyColumn(input, file);
     const attributes = input.extraColumns.filter((c) => c !== NATIONAL_ID);
     const secret = input.extraColumns.includes(NATIONAL_ID) ? personKeySecret() : null;
     const rows = input.records.map((r) => {
@@ -116,7 +136,11 @@ export async function importParticipants(
         provider_id: r.provider_id,
         enrolled_on: r.enrolled_on,
         person_key:
-          r.person_key ?? (secret && nationalId !== null ? personKey(secret, nationalId) : null),
+          secret && nationalId !== null
+            ? personKey(secret, nationalId)
+            : scope.personKeysFromFile
+              ? r.person_key
+              : null,
         birth_date: r.birth_date,
         attributes: JSON.stringify(
           Object.fromEntries(
@@ -267,38 +291,38 @@ export async function importEvents(
   });
 }
 
-/** Keeps an employment file as canonical Parquet named by its SHA-256, and records it. */
+/**
+ * Keeps an employment file as canonical Parquet named by its SHA-256 and records it in force,
+ * superseding `supersedes` when given. Refused (DatasetRefusal `held`) when the programme
+ * already holds the same bytes, asked before the file is read, or the same canonical content.
+ */
 export async function importEmployment(
   store: Store,
   actor: Actor,
   programmeId: string,
   path: string,
   file: string,
-): Promise<{ sha256: string; rows: number }> {
-  const staging = join(store.dataDir, 'files', `.staging-${process.pid}-${Date.now()}.parquet`);
-  const columns = INPUT_COLUMNS.employment.map((c) => c.name);
-  const rows = await writeCanonicalEmployment(path, file, staging);
-  const { sha256 } = await digestFile(staging, false);
-  await rename(staging, join(store.dataDir, 'files', `${sha256}.parquet`));
-  await store.db.transaction().execute(async (tx) => {
-    await tx
-      .insertInto('employment_datasets')
-      .values({
-        programme_id: programmeId,
-        sha256,
-        row_count: rows,
-        source_name: file,
-        uploaded_by: actor.id,
-      })
-      .execute();
-    await appendAudit(tx, {
-      actor: actor.id,
-      action: 'import',
-      entity: 'employment_dataset',
-      entityId: sha256,
-      reason: `upload of ${file}`,
-      data: { rows, columns },
-    });
-  });
-  return { sha256, rows };
+  supersedes?: Supersedes,
+): Promise<Dataset> {
+  const source = await digestFile(path, false);
+  const held = await heldDataset(store.db, programmeId, { sourceSha256: source.sha256 });
+  if (held) throw heldRefusal(held);
+  const files = join(store.dataDir, 'files');
+  const staging = join(files, `.staging-${process.pid}-${randomBytes(8).toString('hex')}.parquet`);
+  try {
+    const rows = await writeCanonicalEmployment(path, file, staging);
+    const { sha256 } = await digestFile(staging, false);
+    // Content-addressed: a concurrent upload of the same data renames the same bytes.
+    await rename(staging, join(files, `${sha256}.parquet`));
+    return await recordDataset(
+      store,
+      actor,
+      programmeId,
+      { sha256, sourceSha256: source.sha256, rows, name: file },
+      INPUT_COLUMNS.employment.map((c) => c.name),
+      supersedes,
+    );
+  } finally {
+    await rm(staging, { force: true });
+  }
 }

@@ -41,6 +41,8 @@ export interface EvaluatedRun {
   readonly inputs: Readonly<Record<string, string>>;
   readonly packSha256: string;
   readonly achievements: readonly AchievementRow[];
+  /** Ids of the employment datasets the run read (those in force when it started). */
+  readonly employmentDatasets: readonly string[];
 }
 
 export async function evaluateRun(
@@ -92,6 +94,7 @@ export async function evaluateRun(
       inputs: result.inputs,
       packSha256,
       achievements: await readAchievements(join(outputs, 'achievements.csv')),
+      employmentDatasets: files.employmentDatasets.map((d) => d.id),
     };
   } finally {
     await rm(dir, { recursive: true, force: true });

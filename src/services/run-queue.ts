@@ -97,6 +97,7 @@ async function recordSuccess(
       inputs: JSON.stringify(result.inputs),
       outputs: JSON.stringify({ pack: result.packSha256 }),
       paid_cents: result.paidCents,
+      employment_datasets: JSON.stringify(result.employmentDatasets),
       progress_step: 'done',
       finished_at: sql`now()`,
     })

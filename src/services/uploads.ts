@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ProblemsError } from '../domain/problem.js';
 import type { Store } from '../store/database.js';
+import type { Dataset, Supersedes } from './datasets.js';
 import type { Principal } from './identity.js';
 import { importEmployment, importEvents, importParticipants } from './import-data.js';
 import { scopeOf } from './provider-scope.js';
@@ -21,25 +22,34 @@ export interface Upload {
   readonly bytes: Uint8Array;
   /** The name the file is recorded under, in problems and the audit log. */
   readonly name: string;
+  /** An employment dataset only: the dataset in force it corrects, and why. */
+  readonly supersedes?: Supersedes;
 }
+
+/** Rows imported, or the employment dataset recorded. */
+export type Imported = { readonly rows: number } | { readonly dataset: Dataset };
 
 type Importer = (
   store: Store,
   who: Principal,
   programmeId: string,
   path: string,
-  name: string,
-) => Promise<unknown>;
+  upload: Upload,
+) => Promise<Imported>;
 
-// A provider imports only for its own participants; the roles allowed to upload each kind
-// are the API's to decide.
+// A provider imports only for its own participants, and no one gives person keys (the
+// importer derives them from national ids); the roles allowed to upload each kind are the
+// API's to decide.
 const IMPORTERS: Record<UploadKind, Importer> = {
-  participants: (store, who, programmeId, path, name) =>
-    importParticipants(store, who, programmeId, path, name, scopeOf(who)),
-  events: (store, who, programmeId, path, name) =>
-    importEvents(store, who, programmeId, path, name, scopeOf(who)),
-  'employment-datasets': (store, who, programmeId, path, name) =>
-    importEmployment(store, who, programmeId, path, name),
+  participants: async (store, who, programmeId, path, upload) => ({
+    rows: await importParticipants(store, who, programmeId, path, upload.name, scopeOf(who)),
+  }),
+  events: async (store, who, programmeId, path, upload) => ({
+    rows: await importEvents(store, who, programmeId, path, upload.name, scopeOf(who)),
+  }),
+  'employment-datasets': async (store, who, programmeId, path, upload) => ({
+    dataset: await importEmployment(store, who, programmeId, path, upload.name, upload.supersedes),
+  }),
 };
 
 export async function importUpload(
@@ -47,12 +57,12 @@ export async function importUpload(
   who: Principal,
   programmeId: string,
   upload: Upload,
-): Promise<void> {
+): Promise<Imported> {
   const dir = await mkdtemp(join(tmpdir(), 'resulta-upload-'));
   const path = join(dir, `upload.${upload.format}`);
   try {
     await writeFile(path, upload.bytes);
-    await IMPORTERS[upload.kind](store, who, programmeId, path, upload.name);
+    return await IMPORTERS[upload.kind](store, who, programmeId, path, upload);
   } catch (error) {
     throw error instanceof ProblemsError ? withoutServerPath(error, path, upload.name) : error;
   } finally {

@@ -25,8 +25,10 @@ export async function withCaller<T>(
     throw new Error('withCaller opens its own transaction; call it outside one');
   if (organisationId === '') throw new Error('withCaller needs the caller organisation');
   return db.transaction().execute(async (tx) => {
-    await sql`SET LOCAL ROLE resulta_caller`.execute(tx);
-    await sql`SELECT set_config('resulta.organisation', ${organisationId}, true)`.execute(tx);
+    // SET LOCAL ROLE and the setting in one round trip; both end with the transaction.
+    await sql`SELECT set_config('role', ${CALLER_ROLE}, true), set_config('resulta.organisation', ${organisationId}, true)`.execute(
+      tx,
+    );
     return work(tx);
   });
 }

@@ -54,14 +54,25 @@ export interface EventsTable {
   verification: 'unverified' | 'verified' | 'rejected';
 }
 
+export type DatasetStatus = 'in_force' | 'superseded' | 'withdrawn';
+
+/** Never edited but for the one end of a dataset in force (0009): superseded or withdrawn. */
 export interface EmploymentDatasetsTable {
   programme_id: string;
   id: Generated<string>;
+  /** SHA-256 of the canonical Parquet, which is kept under that name. */
   sha256: string;
   row_count: ColumnType<string, number, never>;
   source_name: string;
   uploaded_by: string;
   uploaded_at: Timestamp;
+  /** SHA-256 of the bytes as uploaded; null for datasets from before 0009. */
+  source_sha256: ColumnType<string | null, string, never>;
+  status: ColumnType<DatasetStatus, undefined, DatasetStatus>;
+  superseded_by: ColumnType<string | null, never, string>;
+  ended_by: ColumnType<string | null, never, string>;
+  ended_at: ColumnType<Date | null, never, Date>;
+  end_reason: ColumnType<string | null, never, string>;
 }
 
 export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed';
@@ -87,6 +98,8 @@ export interface EvaluationRunsTable {
   heartbeat_at: ColumnType<Date | null, never, Date | null>;
   started_at: ColumnType<Date | null, never, Date | null>;
   finished_at: ColumnType<Date | null, never, Date | null>;
+  /** Ids of the employment datasets the run evaluated (0009); null for runs before. */
+  employment_datasets: ColumnType<string[] | null, never, string>;
 }
 
 export interface RunAchievementsTable {
@@ -129,6 +142,8 @@ export interface BillsTable {
   decided_at: ColumnType<Date | null, never, Date | string>;
   reason: string | null;
   paid_idempotency_key: string | null;
+  /** Participants held back from the bill, their person key shared and undecided (0009). */
+  held_participants: ColumnType<string[], string | undefined, never>;
 }
 
 export interface BillLinesTable {
@@ -223,7 +238,26 @@ export interface ProviderCountsTable {
   participants: ColumnType<string, number, never>;
 }
 
+/** A verifier's decision on a person key shared by several participants (0009). */
+export interface PersonKeyDecisionsTable {
+  id: Generated<string>;
+  programme_id: string;
+  person_key: string;
+  reason: string;
+  decided_by: string;
+  decided_at: Timestamp;
+}
+
+/** Each participant of a decided key, and whether the key is theirs. */
+export interface PersonKeyClaimsTable {
+  decision_id: string;
+  participant_id: string;
+  belongs: boolean;
+}
+
 export interface Database {
+  person_key_decisions: PersonKeyDecisionsTable;
+  person_key_claims: PersonKeyClaimsTable;
   provider_counts: ProviderCountsTable;
   verification_samples: VerificationSamplesTable;
   verification_sample_events: VerificationSampleEventsTable;

@@ -67,11 +67,29 @@ const MATRIX: [method: Method, path: string, body: object | string | undefined, 
     'participant_id,type,occurred_on,value,verified,source\n',
     each(201, ['funder', 'provider', 'verifier']),
   ],
+  // The verifier sends the dataset the funder just sent: the programme holds it already.
   [
     'POST',
     '/programmes/tiny/employment-datasets?format=csv',
     'person_key,month,employer_id,earnings\n',
-    each(201, ['funder', 'verifier']),
+    { funder: 201, verifier: 409 },
+  ],
+  ['GET', '/programmes/tiny/employment-datasets', undefined, each(200, ['funder', 'verifier'])],
+  // No dataset 999999 in the programme.
+  [
+    'POST',
+    '/programmes/tiny/employment-datasets/999999/withdraw',
+    { reason: 'matrix' },
+    each(404, ['funder', 'verifier']),
+  ],
+  ['GET', '/runs/RUN/employment-datasets', undefined, each(200, ['funder', 'verifier'])],
+  ['GET', '/programmes/tiny/shared-person-keys', undefined, each(200, ['funder', 'verifier'])],
+  // No two participants of the tiny programme share a key.
+  [
+    'POST',
+    '/programmes/tiny/shared-person-keys/K404/decision',
+    { belongs_to: [], reason: 'matrix' },
+    { verifier: 404 },
   ],
   ['POST', '/programmes/tiny/verification/samples', { size: 1 }, { verifier: 201 }],
   ['GET', '/samples/SAMPLE', undefined, each(200, ['funder', 'verifier'])],
@@ -285,6 +303,8 @@ describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`
         .replace('BILL', '{bill}')
         .replace('SAMPLE', '{sample}')
         .replace('EVENT', '{event}')
+        .replace('/999999/', '/{dataset}/')
+        .replace('/K404/', '/{key}/')
         .replace('/auth/tokens/999999999', '/auth/tokens/{id}');
     const covered = new Set(MATRIX.map(([method, path]) => `${method} ${template(path)}`));
     expect(

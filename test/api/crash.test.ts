@@ -44,6 +44,7 @@ async function start(options: StoreOptions, port: number, tmp: string): Promise<
       PORT: String(port),
       DATABASE_URL: options.url ?? '',
       TMPDIR: tmp,
+      RESULTA_PERSON_KEY_SECRET: 'crash-test-person-key-secret',
     },
     stdio: 'ignore',
   });
@@ -177,9 +178,9 @@ describe(`kill -9 during writes, on ${onServer ? 'the PostgreSQL server' : 'embe
     const before = await counts(options);
 
     const big = join(await tempDir(), 'big.csv');
-    const lines = ['participant_id,provider_id,enrolled_on,person_key'];
+    const lines = ['participant_id,provider_id,enrolled_on,national_id'];
     for (let i = 0; i < IMPORTED; i++)
-      lines.push(`B${String(i).padStart(6, '0')},prov-a,2018-05-01,KB${i}`);
+      lines.push(`B${String(i).padStart(6, '0')},prov-a,2018-05-01,NID${i}`);
     await writeFile(big, `${lines.join('\n')}\n`);
 
     const table = await tableSize(options);

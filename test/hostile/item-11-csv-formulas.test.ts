@@ -54,7 +54,16 @@ async function seedHostileIds(store: Store): Promise<void> {
     investors: [org('impact-fund')],
     contractYaml: await readFile(join(TINY, 'contract.yaml'), 'utf8'),
   });
-  await importParticipants(store, actor, 'tiny', join(dir, 'participants.csv'), 'participants.csv');
+  await importParticipants(
+    store,
+    actor,
+    'tiny',
+    join(dir, 'participants.csv'),
+    'participants.csv',
+    {
+      personKeysFromFile: true,
+    },
+  );
   await importEvents(store, actor, 'tiny', join(dir, 'events.csv'), 'events.csv');
   await importEmployment(store, actor, 'tiny', join(TINY, 'employment.csv'), 'employment.csv');
 }

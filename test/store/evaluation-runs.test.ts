@@ -100,6 +100,7 @@ describe(`evaluation runs on ${onServer ? 'the PostgreSQL server' : 'embedded PG
       'split',
       join(TINY, 'participants.csv'),
       'participants.csv',
+      { personKeysFromFile: true },
     );
     await importEvents(store, ADMIN, 'split', join(TINY, 'events.csv'), 'events.csv');
     const [header, ...rows] = (await readFile(join(TINY, 'employment.csv'), 'utf8'))

@@ -33,6 +33,8 @@ export async function seedTinyProgramme(
     'tiny',
     join(TINY, 'participants.csv'),
     'participants.csv',
+    // The worked example's keys stand for keys the data controller made.
+    { personKeysFromFile: true },
   );
   await importEvents(store, actor, 'tiny', join(TINY, 'events.csv'), 'events.csv');
   await importEmployment(store, actor, 'tiny', join(TINY, 'employment.csv'), 'employment.csv');

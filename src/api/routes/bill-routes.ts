@@ -17,6 +17,9 @@ const billBody = z.object({
   status: z.enum(['draft', 'verified', 'approved', 'paid', 'rejected']),
   total_cents: z.number(),
   lines: z.number(),
+  held: z
+    .array(z.string())
+    .describe('participants left out: their person key is shared and undecided'),
 });
 
 export function billRoutes(store: Store): FastifyPluginAsyncZod {
@@ -49,6 +52,7 @@ export function billRoutes(store: Store): FastifyPluginAsyncZod {
           status: bill.status,
           total_cents: bill.totalCents,
           lines: bill.lines,
+          held: [...bill.held],
         });
       },
     );
@@ -106,6 +110,7 @@ export function billRoutes(store: Store): FastifyPluginAsyncZod {
           status: paid.status,
           total_cents: paid.totalCents,
           lines: paid.lines,
+          held: [...paid.held],
         };
       },
     );

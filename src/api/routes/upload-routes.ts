@@ -2,7 +2,9 @@
  * Uploads: participants (provider for its own, or funder), events (provider for its own
  * participants, funder, verifier) and employment datasets (funder, verifier). The file is
  * the request body, `?format=csv|xlsx|parquet`; it is checked whole and imported all or
- * nothing, and bad rows come back as problems with row and column (422).
+ * nothing, and bad rows come back as problems with row and column (422). Participants give
+ * `national_id`, never `person_key`. An employment dataset the programme already holds is
+ * refused (409 naming it); `?supersedes=<id>&reason=…` replaces a dataset in force.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -12,6 +14,7 @@ import type { Store } from '../../store/database.js';
 import { principal, programmeOf } from '../access.js';
 import { mediaType } from '../error-answers.js';
 import { HttpError } from '../http-error.js';
+import { answerRefusal, DATASET, datasetView, REFUSED } from './dataset-routes.js';
 
 const FILE_TYPES = [
   'text/csv',
@@ -30,6 +33,23 @@ const SEND_A_FILE = `send the file as the request body, with content-type ${FILE
 const noFile = () => new HttpError(400, 'bad_request', SEND_A_FILE);
 const notAFile = (type: string) =>
   new HttpError(415, 'unsupported_media_type', `${type} is not a file: ${SEND_A_FILE}`);
+
+const QUERY = z.object({
+  format: z.enum(['csv', 'xlsx', 'parquet']),
+  name: z.string().max(200).optional(),
+});
+const DATASET_QUERY = QUERY.extend({
+  supersedes: z
+    .string()
+    .regex(/^\d{1,18}$/)
+    .optional()
+    .describe('the id of the dataset in force that this one corrects'),
+  reason: z
+    .string()
+    .max(2000)
+    .optional()
+    .describe('why it is superseded; required with supersedes'),
+});
 
 export function uploadRoutes(store: Store, perMinute: number): FastifyPluginAsyncZod {
   return async (app) => {
@@ -55,25 +75,37 @@ export function uploadRoutes(store: Store, perMinute: number): FastifyPluginAsyn
                 .regex(/^[a-z0-9-]+$/)
                 .max(100),
             }),
-            querystring: z.object({
-              format: z.enum(['csv', 'xlsx', 'parquet']),
-              name: z.string().max(200).optional(),
-            }),
-            response: { 201: z.object({ imported: z.string() }) },
+            querystring: kind === 'employment-datasets' ? DATASET_QUERY : QUERY,
+            response: {
+              201: z.object({ imported: z.string(), dataset: DATASET.optional() }),
+              ...(kind === 'employment-datasets' ? { 409: REFUSED } : {}),
+            },
           },
         },
         async (request, reply) => {
           // The file parser above gives a Buffer; anything else (no body, JSON) is no file.
           if (!Buffer.isBuffer(request.body)) throw noFile();
-          const { format } = request.query;
-          const name = request.query.name ?? `${kind}.${format}`;
-          await importUpload(store, principal(request), programmeOf(request), {
-            kind,
-            format,
-            bytes: request.body,
-            name,
-          });
-          return reply.status(201).send({ imported: name });
+          const query: z.infer<typeof DATASET_QUERY> = request.query;
+          const name = query.name ?? `${kind}.${query.format}`;
+          const supersedes =
+            query.supersedes === undefined
+              ? {}
+              : { supersedes: { id: query.supersedes, reason: query.reason ?? '' } };
+          try {
+            const imported = await importUpload(store, principal(request), programmeOf(request), {
+              kind,
+              format: query.format,
+              bytes: request.body,
+              name,
+              ...supersedes,
+            });
+            return reply.status(201).send({
+              imported: name,
+              ...('dataset' in imported ? { dataset: datasetView(imported.dataset) } : {}),
+            });
+          } catch (error) {
+            return answerRefusal(error, reply);
+          }
         },
       );
     }

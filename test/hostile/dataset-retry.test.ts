@@ -1,0 +1,204 @@
+/**
+ * Issue #7 item 1: a retried employment upload doubled earnings. A programme held the same
+ * dataset twice and a run merged both: a person employed 600.00 a month (pays nothing) went
+ * to 1,200.00 and was paid 1,600.00. Now a dataset the programme already holds is refused
+ * (409, naming it, who uploaded it and when), whether sent as the same bytes or re-saved;
+ * datasets are in force, superseded or withdrawn, with who, when and why; a run uses exactly
+ * those in force and records which.
+ */
+import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { onServer } from '../support/test-store.js';
+import {
+  employmentCsv,
+  employmentProgramme,
+  keyOf,
+  PROGRAMME,
+  type ProgrammeServer,
+} from './employment-programme.js';
+
+const DATASETS = `/programmes/${PROGRAMME}/employment-datasets`;
+const KEY = keyOf('NID-600');
+
+async function asXlsx(csv: string): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('employment');
+  for (const line of csv.trim().split('\n')) sheet.addRow(line.split(','));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+describe(`item 1: employment datasets on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`, () => {
+  let server: ProgrammeServer;
+  const upload = (
+    body: string | Buffer,
+    query = 'format=csv',
+    role: 'funder' | 'verifier' = 'funder',
+  ) => server.call(role, 'POST', `${DATASETS}?${query}`, body);
+  const list = async () => {
+    const res = await server.call('verifier', 'GET', DATASETS);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().datasets as Record<string, unknown>[];
+  };
+
+  beforeAll(async () => {
+    server = await employmentProgramme();
+    const enrolled = await server.call(
+      'provA',
+      'POST',
+      `/programmes/${PROGRAMME}/participants?format=csv`,
+      'participant_id,provider_id,enrolled_on,national_id\nP1,prov-a,2018-05-01,NID-600\n',
+    );
+    expect(enrolled.statusCode, enrolled.body).toBe(201);
+  });
+  afterAll(() => server?.close());
+
+  it('refuses a retried upload with 409 naming the dataset held; the bill still pays 0.00', async () => {
+    const first = await upload(employmentCsv(KEY, '600'));
+    expect(first.statusCode, first.body).toBe(201);
+    const retry = await upload(employmentCsv(KEY, '600'));
+    // Both held, the run merged them: 1,200.00 a month, paid 1,600.00.
+    expect((await server.draftBill()).total_cents).toBe(0);
+    expect(retry.statusCode, retry.body).toBe(409);
+    expect(first.json()).toMatchObject({ dataset: { status: 'in_force', rows: 6 } });
+    const id = first.json().dataset.id;
+    expect(retry.json()).toMatchObject({
+      error: 'dataset_held',
+      dataset: { id, uploaded_by: 'funder@example.org', status: 'in_force' },
+    });
+    expect(retry.json().message).toContain(`dataset ${id}`);
+    expect(retry.json().message).toContain('funder@example.org');
+    expect(await list()).toHaveLength(1);
+  });
+
+  it('refuses the same records re-saved: other line ends, number spelling, quoting, XLSX', async () => {
+    const [held] = await list();
+    const resaved = employmentCsv(KEY, '600.00', '\r\n').replaceAll('E1', '"E1"');
+    for (const [body, format] of [
+      [resaved, 'csv'],
+      [await asXlsx(employmentCsv(KEY, '600')), 'xlsx'],
+    ] as const) {
+      const res = await upload(body, `format=${format}`, 'verifier');
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.json().dataset).toMatchObject({ id: held?.id, uploaded_by: 'funder@example.org' });
+    }
+    expect((await server.draftBill()).total_cents).toBe(0);
+  });
+
+  it('lets one of two identical uploads sent at once in, never both', async () => {
+    const body = employmentCsv(keyOf('NID-other'), '50');
+    const codes = (await Promise.all([upload(body), upload(body), upload(body)]))
+      .map((r) => r.statusCode)
+      .sort();
+    expect(codes).toEqual([201, 409, 409]);
+    const held = (await list()).filter((d) => d.status === 'in_force');
+    expect(held).toHaveLength(2);
+  });
+
+  it('supersedes a dataset with a corrected one, with who, when and why; the run uses the new one', async () => {
+    const [old] = await list();
+    const noReason = await upload(employmentCsv(KEY, '1200'), `format=csv&supersedes=${old?.id}`);
+    expect(noReason.statusCode, noReason.body).toBe(422);
+    const unknown = await upload(
+      employmentCsv(KEY, '1200'),
+      'format=csv&supersedes=999999&reason=corrected',
+    );
+    expect(unknown.statusCode, unknown.body).toBe(404);
+    const corrected = await upload(
+      employmentCsv(KEY, '1200'),
+      `format=csv&supersedes=${old?.id}&reason=${encodeURIComponent('earnings were halved by the export')}`,
+    );
+    expect(corrected.statusCode, corrected.body).toBe(201);
+    const next = corrected.json().dataset.id;
+    const datasets = await list();
+    expect(datasets.find((d) => d.id === old?.id)).toMatchObject({
+      status: 'superseded',
+      superseded_by: next,
+      ended_by: 'funder@example.org',
+      reason: 'earnings were halved by the export',
+      ended_at: expect.any(String),
+    });
+    expect(datasets.find((d) => d.id === next)).toMatchObject({ status: 'in_force' });
+    expect((await server.draftBill()).total_cents).toBe(160000);
+    // The superseded content cannot come back in beside its correction.
+    const again = await upload(employmentCsv(KEY, '600'));
+    expect(again.statusCode).toBe(409);
+    expect(again.json().dataset).toMatchObject({ id: old?.id, status: 'superseded' });
+    // Nor can a superseded dataset be superseded again.
+    const twice = await upload(
+      employmentCsv(KEY, '900'),
+      `format=csv&supersedes=${old?.id}&reason=again`,
+    );
+    expect(twice.statusCode, twice.body).toBe(409);
+  });
+
+  it('withdraws a dataset with a reason; the run and its evidence pack name the datasets used', async () => {
+    const inForce = (await list()).filter((d) => d.status === 'in_force');
+    const paying = inForce.find((d) => d.rows === 6 && d.superseded_by === null && d.name);
+    const other = inForce.find((d) => d !== paying);
+    const withdraw = (id: unknown, body: object, role: 'funder' | 'provA' = 'funder') =>
+      server.call(role, 'POST', `${DATASETS}/${id}/withdraw`, body);
+    expect((await withdraw(other?.id, {})).statusCode).toBe(400);
+    expect((await withdraw(other?.id, { reason: '   ' })).statusCode).toBe(422);
+    expect((await withdraw(other?.id, { reason: 'x' }, 'provA')).statusCode).toBe(403);
+    expect((await withdraw('424242', { reason: 'x' })).statusCode).toBe(404);
+    const done = await withdraw(other?.id, { reason: 'test data, uploaded by mistake' });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({
+      id: other?.id,
+      status: 'withdrawn',
+      ended_by: 'funder@example.org',
+      reason: 'test data, uploaded by mistake',
+    });
+    expect((await withdraw(other?.id, { reason: 'again' })).statusCode).toBe(409);
+
+    const run = await server.call('funder', 'POST', `/programmes/${PROGRAMME}/runs`, {
+      as_of: '2019-06-30',
+    });
+    expect(run.statusCode).toBe(202);
+    const runId = run.json().id;
+    for (let i = 0; i < 600; i++) {
+      const state = (await server.call('funder', 'GET', `/runs/${runId}`)).json();
+      if (state.status === 'succeeded') break;
+      expect(['queued', 'running']).toContain(state.status);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const used = await server.call('verifier', 'GET', `/runs/${runId}/employment-datasets`);
+    expect(used.statusCode, used.body).toBe(200);
+    expect(used.json().datasets.map((d: { id: string }) => d.id)).toEqual([paying?.id]);
+    const pack = await server.call('verifier', 'GET', `/runs/${runId}/evidence-pack`);
+    const manifest = JSON.parse(
+      Buffer.from(unzipSync(pack.rawPayload)['manifest.json'] ?? []).toString(),
+    );
+    expect(manifest.employment_datasets).toEqual([
+      { id: paying?.id, sha256: paying?.sha256, rows: 6 },
+    ]);
+
+    // Withdrawing the last one leaves nothing to pay for.
+    expect((await withdraw(paying?.id, { reason: 'wrong programme' })).statusCode).toBe(200);
+    expect((await server.draftBill()).total_cents).toBe(0);
+  });
+
+  it('records every change in the audit log, and lets no provider or investor see the list', async () => {
+    const actions = await server.store.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity', 'reason'])
+      .where('entity', '=', 'employment_dataset')
+      .orderBy('id')
+      .execute();
+    expect(actions.map((a) => a.action)).toEqual([
+      'import',
+      'import',
+      'import',
+      'supersede',
+      'withdraw',
+      'withdraw',
+    ]);
+    expect(actions[3]?.reason).toBe('earnings were halved by the export');
+    const audit = await server.call('verifier', 'GET', '/audit/verify');
+    expect(audit.json()).toMatchObject({ intact: true });
+    for (const role of ['provA', 'investor'] as const)
+      expect((await server.call(role, 'GET', DATASETS)).statusCode).toBe(403);
+    expect((await server.call('funder', 'GET', DATASETS)).statusCode).toBe(200);
+  });
+});
