@@ -119,6 +119,14 @@ caps: {}
       'leaves segment "standard" unpriced',
     ],
     [
+      'a price map without segments',
+      VALID.replace(/segments:\n( {2}- .*\n){2}/, '').replace(
+        'price: { standard: 500, hard: 800 }',
+        'price: {}',
+      ),
+      'the contract defines no segments',
+    ],
+    [
       'more than two decimals',
       VALID.replace('hard: 800', 'hard: 800.001'),
       'more than two decimals',

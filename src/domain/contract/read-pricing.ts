@@ -53,6 +53,15 @@ function readSegmentPrices(
 ): Price | null {
   const map = r.map(node, `${what} price`);
   if (!map) return null;
+  if (segmentIds.length === 0) {
+    // A map prices segments; with none defined it would price nobody (and pay nothing).
+    r.report(
+      node,
+      'contract.unpriced',
+      `${what} price is a map by segment, but the contract defines no segments; give one amount`,
+    );
+    return null;
+  }
   const amounts: Record<string, Cents> = {};
   let ok = true;
   for (const [segment, { key, value }] of map) {
