@@ -4,31 +4,53 @@
  * late data or a reversed verification shows as an adjustment, never a silent change.
  * Workflow: draft → verified → approved → paid, or rejected with a reason. Paying appends
  * to the ledger once: the status change is a guarded update, ledger rows are unique per
- * bill and participant-outcome, a retry with the same idempotency key returns the first
- * answer, and a bill drafted against an older ledger is refused.
+ * bill and participant-outcome, a retry with the same idempotency key by the same caller
+ * returns the first answer, and a bill drafted against an older ledger or contract is
+ * refused. A period never ends before one already paid; lines that change a paid period are
+ * adjustments, naming the correction of the contract that caused them, if one did.
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { lineLabel, type OutstandingCorrection } from '../domain/bill-line-kind.js';
 import { assertBillAddsUp, billLines } from '../domain/bill-lines.js';
 import { invariant } from '../domain/invariant.js';
-import { type Cents, centsFromInteger, formatCents } from '../domain/money.js';
+import { type LocalDate, parseLocalDate } from '../domain/local-date.js';
+import { type Cents, centsFromInteger, formatCents, sumCents } from '../domain/money.js';
 import { ProblemsError } from '../domain/problem.js';
 import { appendAudit } from '../store/audit-log.js';
 import type { Store } from '../store/database.js';
 import type { BillStatus, Database } from '../store/schema.js';
 import type { Actor } from './actor.js';
 import { runEvaluation } from './evaluation-runs.js';
+import { type PaidPeriod, paidPeriod } from './paid-period.js';
+import { lockProgramme } from './programme-lock.js';
+import { inForceVersion } from './programmes.js';
 import { withoutHeld } from './shared-person-keys.js';
 
 export interface BillSummary {
   readonly id: string;
   readonly status: BillStatus;
+  readonly periodEnd: string;
   readonly totalCents: Cents;
   readonly lines: number;
+  /** Lines changing a period already paid, and their sum. */
+  readonly adjustments: { readonly lines: number; readonly totalCents: Cents };
+  /** The adjustments caused by each correction of the contract the bill carries. */
+  readonly corrections: readonly {
+    readonly version: number;
+    readonly lines: number;
+    readonly totalCents: Cents;
+  }[];
   /** Participants left out, their person key shared and undecided (shared-person-keys.ts). */
   readonly held: readonly string[];
 }
 
-const PROGRAMME_LOCK = 7_240_520;
+/** The same Idempotency-Key, from the same caller, already paid another bill. */
+export class PaymentKeyReused extends Error {
+  constructor(readonly paidBill: string) {
+    super(`this idempotency key paid bill ${paidBill}`);
+    this.name = 'PaymentKeyReused';
+  }
+}
 
 function refuse(code: string, message: string): never {
   throw new ProblemsError([{ code, message }]);
@@ -47,38 +69,38 @@ async function ledgerPosition(
   return String(row?.position ?? 0);
 }
 
+/**
+ * Drafts the bill for a period: evaluates the programme as of its end, then bills per
+ * participant-outcome what is payable minus what was paid. A period may end on the day the
+ * latest paid one ended (late data) or later, never before: going back would claw back
+ * everything achieved since, as lines nobody asked for.
+ */
 export async function draftBill(
   store: Store,
   actor: Actor,
   programmeId: string,
-  periodEnd: string,
+  periodEndText: string,
 ): Promise<BillSummary> {
+  const periodEnd = parseLocalDate(periodEndText);
+  if (!periodEnd)
+    refuse('bill.period_end', `period end "${periodEndText}" must be a real day, YYYY-MM-DD`);
+  // Checked before the run, which is the costly part, and again under the lock below.
+  refuseBackwards(periodEnd, await paidPeriod(store.db, programmeId));
   const run = await runEvaluation(store, actor, programmeId, periodEnd);
   return store.db.transaction().execute(async (tx) => {
-    await sql`SELECT pg_advisory_xact_lock(${PROGRAMME_LOCK}, hashtext(${programmeId}))`.execute(
-      tx,
-    );
+    await lockProgramme(tx, programmeId);
+    const paid = await paidPeriod(tx, programmeId);
+    refuseBackwards(periodEnd, paid);
     const position = await ledgerPosition(tx, programmeId);
-    const lines = await sql<{
-      participant_id: string;
-      outcome_id: string;
-      cumulative: string;
-      paid: string;
-    }>`
-      WITH payable AS (
-        SELECT participant_id, outcome_id, amount_cents AS cumulative FROM run_achievements WHERE run_id = ${run.runId}
-      ), paid AS (
-        SELECT participant_id, outcome_id, SUM(amount_cents) AS paid FROM ledger_entries
-        WHERE programme_id = ${programmeId} GROUP BY participant_id, outcome_id
-      )
-      SELECT COALESCE(p.participant_id, l.participant_id) AS participant_id, COALESCE(p.outcome_id, l.outcome_id) AS outcome_id,
-        CAST(COALESCE(p.cumulative, 0) AS text) AS cumulative, CAST(COALESCE(l.paid, 0) AS text) AS paid
-      FROM payable p FULL JOIN paid l ON l.participant_id = p.participant_id AND l.outcome_id = p.outcome_id
-      WHERE COALESCE(p.cumulative, 0) <> COALESCE(l.paid, 0)
-      ORDER BY 1, 2`.execute(tx);
-    const { lines: billable, held } = await withoutHeld(tx, programmeId, lines.rows);
+    const corrections = await outstandingCorrections(tx, programmeId, run.runId, paid);
+    const past = { paidThrough: paid?.paidThrough ?? null, corrections };
+    const { lines, held } = await withoutHeld(
+      tx,
+      programmeId,
+      await differences(tx, programmeId, run.runId, paid?.runId ?? null),
+    );
     const drafted = billLines(
-      billable.map((l) => ({
+      lines.map((l) => ({
         participantId: l.participant_id,
         outcomeId: l.outcome_id,
         cumulative: centsFromInteger(l.cumulative, 'payable amount'),
@@ -99,14 +121,32 @@ export async function draftBill(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const rows = drafted.lines.map((l) => ({
-      bill_id: bill.id,
-      participant_id: l.participantId,
-      outcome_id: l.outcomeId,
-      cumulative_cents: l.cumulative,
-      previously_paid_cents: l.previouslyPaid,
-      amount_cents: l.amount,
-    }));
+    const rows = drafted.lines.map((l, i) => {
+      const facts = lines[i];
+      invariant(
+        facts?.participant_id === l.participantId && facts.outcome_id === l.outcomeId,
+        'bill.line_order',
+        () => `bill line ${i} is not the difference it was drafted from`,
+      );
+      const label = lineLabel(
+        {
+          previouslyPaid: l.previouslyPaid,
+          achievedOn: facts.achieved_on as LocalDate | null,
+          paidAchievedOn: facts.paid_achieved_on as LocalDate | null,
+        },
+        past,
+      );
+      return {
+        bill_id: bill.id,
+        participant_id: l.participantId,
+        outcome_id: l.outcomeId,
+        cumulative_cents: l.cumulative,
+        previously_paid_cents: l.previouslyPaid,
+        amount_cents: l.amount,
+        kind: label.kind,
+        correction_version: label.correction,
+      };
+    });
     for (let i = 0; i < rows.length; i += 1000) {
       await tx
         .insertInto('bill_lines')
@@ -115,16 +155,97 @@ export async function draftBill(
     }
     // Read back what was stored: the lines must add up to the bill before anyone sees it.
     assertBillAddsUp(bill.id, drafted, await storedLines(tx, bill.id));
+    const summary = await billSummary(tx, bill.id);
     await appendAudit(tx, {
       actor: actor.id,
       action: 'draft',
       entity: 'bill',
       entityId: bill.id,
       reason: `bill for the period ending ${periodEnd}`,
-      data: { run: run.runId, total_cents: total, lines: rows.length, held: held.length },
+      data: {
+        run: run.runId,
+        total_cents: total,
+        lines: rows.length,
+        adjustment_cents: summary.adjustments.totalCents,
+        corrections: summary.corrections.map((c) => c.version),
+        held: held.length,
+      },
     });
-    return { id: bill.id, status: 'draft', totalCents: total, lines: rows.length, held };
+    return summary;
   });
+}
+
+function refuseBackwards(periodEnd: LocalDate, paid: PaidPeriod | null): void {
+  if (paid === null || periodEnd >= paid.paidThrough) return;
+  refuse(
+    'bill.period_before_paid',
+    `the period cannot end on ${periodEnd}, before ${paid.paidThrough}, the end of the latest paid bill; bill a period ending on or after ${paid.paidThrough}`,
+  );
+}
+
+interface Difference {
+  participant_id: string;
+  outcome_id: string;
+  cumulative: string;
+  paid: string;
+  /** When achieved as of this run, and as of the run of the latest paid bill. */
+  achieved_on: string | null;
+  paid_achieved_on: string | null;
+}
+
+/** Per participant-outcome where the run's payable amount differs from what was paid. */
+async function differences(
+  tx: Transaction<Database>,
+  programmeId: string,
+  runId: string,
+  paidRunId: string | null,
+): Promise<Difference[]> {
+  const result = await sql<Difference>`
+    WITH payable AS (
+      SELECT participant_id, outcome_id, amount_cents AS cumulative, achieved_on FROM run_achievements WHERE run_id = ${runId}
+    ), paid AS (
+      SELECT participant_id, outcome_id, SUM(amount_cents) AS paid FROM ledger_entries
+      WHERE programme_id = ${programmeId} GROUP BY participant_id, outcome_id
+    ), differing AS (
+      SELECT COALESCE(p.participant_id, l.participant_id) AS participant_id, COALESCE(p.outcome_id, l.outcome_id) AS outcome_id,
+        COALESCE(p.cumulative, 0) AS cumulative, COALESCE(l.paid, 0) AS paid, p.achieved_on
+      FROM payable p FULL JOIN paid l ON l.participant_id = p.participant_id AND l.outcome_id = p.outcome_id
+      WHERE COALESCE(p.cumulative, 0) <> COALESCE(l.paid, 0)
+    )
+    SELECT d.participant_id, d.outcome_id, CAST(d.cumulative AS text) AS cumulative, CAST(d.paid AS text) AS paid,
+      CAST(d.achieved_on AS text) AS achieved_on, CAST(b.achieved_on AS text) AS paid_achieved_on
+    FROM differing d LEFT JOIN run_achievements b
+      ON b.run_id = ${paidRunId} AND b.participant_id = d.participant_id AND b.outcome_id = d.outcome_id
+    ORDER BY 1, 2`.execute(tx);
+  return result.rows;
+}
+
+/**
+ * Corrections in force for this run that no paid bill has carried yet: approved after the
+ * contract version of the latest paid bill, up to the version the run evaluated.
+ */
+async function outstandingCorrections(
+  tx: Transaction<Database>,
+  programmeId: string,
+  runId: string,
+  paid: PaidPeriod | null,
+): Promise<OutstandingCorrection[]> {
+  const run = await tx
+    .selectFrom('evaluation_runs')
+    .select('contract_version')
+    .where('id', '=', runId)
+    .executeTakeFirstOrThrow();
+  const rows = await tx
+    .selectFrom('contract_versions')
+    .select(['version', 'affects_from'])
+    .where('programme_id', '=', programmeId)
+    .where('status', '=', 'in_force')
+    .where('correction_reason', 'is not', null)
+    .where('affects_from', 'is not', null)
+    .where('version', '>', paid?.contractVersion ?? 0)
+    .where('version', '<=', run.contract_version)
+    .execute();
+  return rows.map((r) => ({ version: r.version, affectsFrom: r.affects_from as LocalDate }));
 }
 
 const NEXT: Record<'verify' | 'approve' | 'reject', { from: BillStatus[]; to: BillStatus }> = {
@@ -167,8 +288,10 @@ export async function decideBill(
 }
 
 /**
- * Pays an approved bill: appends its lines to the ledger, once. A retry with the same
- * idempotency key gets the same answer; any other second attempt is refused.
+ * Pays an approved bill: appends its lines to the ledger, once. The Idempotency-Key belongs
+ * to its caller and names one bill: the same caller retrying with it on the same bill gets
+ * the same answer; on another bill it is refused (PaymentKeyReused). Another caller's keys
+ * are never looked at. Any other second attempt is refused.
  */
 export async function payBill(
   store: Store,
@@ -184,16 +307,27 @@ export async function payBill(
       .forUpdate()
       .executeTakeFirst();
     if (!bill) refuse('bill.unknown', `no bill ${billId}`);
-    if (bill.status === 'paid' && bill.paid_idempotency_key === idempotencyKey)
-      return summary(tx, bill.id, 'paid');
+    const used = await paymentKey(tx, actor, idempotencyKey);
+    if (used !== null) {
+      if (used === bill.id) return billSummary(tx, bill.id);
+      throw new PaymentKeyReused(used);
+    }
     if (bill.status !== 'approved')
       refuse('bill.status', `bill ${billId} is ${bill.status}; only an approved bill can be paid`);
-    await sql`SELECT pg_advisory_xact_lock(${PROGRAMME_LOCK}, hashtext(${bill.programme_id}))`.execute(
-      tx,
-    );
+    await lockProgramme(tx, bill.programme_id);
     if ((await ledgerPosition(tx, bill.programme_id)) !== String(bill.ledger_position)) {
       refuse('bill.stale', `bill ${billId} was drafted before later payments; draft it again`);
     }
+    await refuseStaleContract(tx, bill);
+    // Claimed before paying: a concurrent payment of another bill with the same key waits
+    // here for this one and then finds the key taken.
+    const claimed = await tx
+      .insertInto('payment_keys')
+      .values({ caller: actor.id, key: idempotencyKey, bill_id: billId })
+      .onConflict((oc) => oc.columns(['caller', 'key']).doNothing())
+      .returning('bill_id')
+      .executeTakeFirst();
+    if (!claimed) throw new PaymentKeyReused((await paymentKey(tx, actor, idempotencyKey)) ?? '?');
     await tx
       .updateTable('bills')
       .set({
@@ -223,22 +357,91 @@ export async function payBill(
       reason: `payment of the bill for the period ending ${bill.period_end}`,
       data: { total_cents: totalCents, idempotency_key: idempotencyKey },
     });
-    return summary(tx, billId, 'paid');
+    return billSummary(tx, billId);
   });
 }
 
-async function summary(
+/** The bill a caller's key paid, or null when this caller has not used it. */
+async function paymentKey(
   tx: Transaction<Database>,
-  billId: string,
-  status: BillStatus,
-): Promise<BillSummary> {
-  const stored = await storedLines(tx, billId);
-  const { held_participants: held } = await tx
+  actor: Actor,
+  key: string,
+): Promise<string | null> {
+  const row = await tx
+    .selectFrom('payment_keys')
+    .select('bill_id')
+    .where('caller', '=', actor.id)
+    .where('key', '=', key)
+    .executeTakeFirst();
+  return row?.bill_id ?? null;
+}
+
+/** A bill pays under the contract version it was drafted with, which must still be in force. */
+async function refuseStaleContract(
+  tx: Transaction<Database>,
+  bill: { id: string; run_id: string; programme_id: string },
+): Promise<void> {
+  const run = await tx
+    .selectFrom('evaluation_runs')
+    .select('contract_version')
+    .where('id', '=', bill.run_id)
+    .executeTakeFirstOrThrow();
+  const inForce = await inForceVersion(tx, bill.programme_id);
+  if (run.contract_version !== inForce)
+    refuse(
+      'bill.stale_contract',
+      `bill ${bill.id} was drafted under contract version ${run.contract_version}; version ${inForce} is in force now; draft it again`,
+    );
+}
+
+/** A bill as GET /bills/{id} shows it. */
+export async function readBill(store: Store, billId: string): Promise<BillSummary> {
+  return store.db.transaction().execute((tx) => billSummary(tx, billId));
+}
+
+/** A bill's status and period, its total and lines as stored, and its adjustments. */
+async function billSummary(tx: Transaction<Database>, billId: string): Promise<BillSummary> {
+  const bill = await tx
     .selectFrom('bills')
-    .select('held_participants')
+    .select(['status', 'held_participants', sql<string>`CAST(period_end AS text)`.as('period_end')])
     .where('id', '=', billId)
     .executeTakeFirstOrThrow();
-  return { id: billId, status, totalCents: stored.total, lines: stored.lines, held };
+  const groups = await tx
+    .selectFrom('bill_lines')
+    .select((eb) => [
+      'kind',
+      'correction_version',
+      eb.fn.countAll<string>().as('lines'),
+      eb.fn.sum<string>('amount_cents').as('total'),
+    ])
+    .where('bill_id', '=', billId)
+    .groupBy(['kind', 'correction_version'])
+    .orderBy('correction_version')
+    .execute();
+  const of = (g: (typeof groups)[number]) => ({
+    lines: Number(g.lines),
+    // Each group has at least one line, so its SUM is never NULL.
+    totalCents: centsFromInteger(g.total, 'bill lines total'),
+  });
+  const adjustments = groups.filter((g) => g.kind === 'adjustment').map(of);
+  const all = groups.map(of);
+  const sum = (parts: { lines: number; totalCents: Cents }[]) => ({
+    lines: parts.reduce((n, p) => n + p.lines, 0),
+    totalCents: sumCents(parts.map((p) => p.totalCents)),
+  });
+  const total = sum(all);
+  return {
+    id: billId,
+    status: bill.status,
+    periodEnd: bill.period_end,
+    totalCents: total.totalCents,
+    lines: total.lines,
+    adjustments: sum(adjustments),
+    corrections: groups
+      .filter((g) => g.correction_version !== null)
+      .map((g) => ({ version: g.correction_version as number, ...of(g) })),
+    held: bill.held_participants,
+  };
 }
 
 /** The count and sum of a bill's lines as stored. */

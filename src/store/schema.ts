@@ -23,6 +23,9 @@ export interface ProgrammesTable {
   created_at: Timestamp;
 }
 
+export type ContractVersionStatus = 'in_force' | 'pending_correction' | 'rejected';
+
+/** Never changed, except the one decision on a pending correction (0008). */
 export interface ContractVersionsTable {
   programme_id: string;
   version: number;
@@ -31,6 +34,17 @@ export interface ContractVersionsTable {
   created_by: string;
   created_at: Timestamp;
   reason: string;
+  status: ColumnType<
+    ContractVersionStatus,
+    ContractVersionStatus | undefined,
+    ContractVersionStatus
+  >;
+  /** The first day the version pays differently from the one before; null if no term changed. */
+  affects_from: ColumnType<Day | null, Day | null | undefined, never>;
+  correction_reason: ColumnType<string | null, string | null | undefined, never>;
+  decided_by: ColumnType<string | null, never, string>;
+  decided_at: ColumnType<Date | null, never, Date>;
+  decision_reason: ColumnType<string | null, never, string>;
 }
 
 export interface ParticipantsTable {
@@ -153,6 +167,18 @@ export interface BillLinesTable {
   cumulative_cents: Money;
   previously_paid_cents: Money;
   amount_cents: Money;
+  /** 'payment' (new in the period) or 'adjustment' (to a period already paid), since 0008. */
+  kind: 'payment' | 'adjustment';
+  /** The correction (contract version) that caused an adjustment, if one did. */
+  correction_version: number | null;
+}
+
+/** An Idempotency-Key of a payment: its caller's, naming the one bill it paid (0008). */
+export interface PaymentKeysTable {
+  caller: string;
+  key: string;
+  bill_id: string;
+  created_at: Timestamp;
 }
 
 export interface LedgerEntriesTable {
@@ -268,6 +294,7 @@ export interface Database {
   login_throttle: LoginThrottleTable;
   bills: BillsTable;
   bill_lines: BillLinesTable;
+  payment_keys: PaymentKeysTable;
   ledger_entries: LedgerEntriesTable;
   organisations: OrganisationsTable;
   programmes: ProgrammesTable;

@@ -102,6 +102,21 @@ const MATRIX: [method: Method, path: string, body: object | string | undefined, 
     { yaml: 'not: a contract', reason: 'matrix' },
     { funder: 422 },
   ],
+  ['GET', '/programmes/tiny/contract-versions', undefined, each(200, EVERY_MEMBER)],
+  // No version 999: the roles that decide corrections get 404.
+  [
+    'POST',
+    '/programmes/tiny/contract-versions/999/approve',
+    { reason: 'ok' },
+    each(404, ['funder', 'verifier']),
+  ],
+  [
+    'POST',
+    '/programmes/tiny/contract-versions/999/reject',
+    { reason: 'no' },
+    each(404, ['funder', 'verifier']),
+  ],
+  ['GET', '/bills/BILL', undefined, each(200, ['funder', 'verifier'])],
   // Sessions mint, list and revoke API tokens of their own organisation.
   ['POST', '/auth/tokens', { name: 'matrix token', scopes: ['read'] }, each(201, EVERY_MEMBER)],
   ['GET', '/auth/tokens', undefined, each(200, EVERY_MEMBER)],
@@ -305,6 +320,7 @@ describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`
         .replace('EVENT', '{event}')
         .replace('/999999/', '/{dataset}/')
         .replace('/K404/', '/{key}/')
+        .replace('/contract-versions/999/', '/contract-versions/{version}/')
         .replace('/auth/tokens/999999999', '/auth/tokens/{id}');
     const covered = new Set(MATRIX.map(([method, path]) => `${method} ${template(path)}`));
     expect(
@@ -534,10 +550,17 @@ describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`
     });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().problems[0].message).toContain('must not exceed of_months');
-    const amended = yaml.replace('effective_from: 2019-01-01', 'effective_from: 2019-02-01');
+    // Paid through 2019-06-30 by now: an amendment is appended, dated after that.
+    const amended = `${yaml.trimEnd()}
+  - id: july-2019
+    effective_from: 2019-07-01
+    reason: Training repriced from July
+    outcomes:
+      training_completed: { price: 250 }
+`;
     const ok = await call('funder', 'POST', '/programmes/tiny/contract-versions', {
       yaml: amended,
-      reason: 'amendment signed on 2019-01-20',
+      reason: 'amendment signed on 2019-06-20',
     });
     expect(ok.statusCode).toBe(201);
     const versions = await store.db
@@ -548,7 +571,7 @@ describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`
       .execute();
     expect(versions.at(-1)).toEqual({
       version: ok.json().version,
-      reason: 'amendment signed on 2019-01-20',
+      reason: 'amendment signed on 2019-06-20',
       created_by: 'funder@example.org',
     });
   });

@@ -1,25 +1,54 @@
 /**
- * Bills: draft (funder), verify (verifier), approve and pay (funder, with an
- * Idempotency-Key header on pay), reject with a reason (funder or verifier), and the
- * audit log check (funder, verifier).
+ * Bills: draft (funder), read (funder, verifier), verify (verifier), approve and pay (funder,
+ * with an Idempotency-Key header on pay, the caller's own), reject with a reason (funder or
+ * verifier), and the audit log check (funder, verifier).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { checkAuditLog } from '../../services/audit.js';
-import { decideBill, draftBill, payBill } from '../../services/bills.js';
+import {
+  type BillSummary,
+  decideBill,
+  draftBill,
+  PaymentKeyReused,
+  payBill,
+  readBill,
+} from '../../services/bills.js';
 import type { Role } from '../../services/identity.js';
 import type { Store } from '../../store/database.js';
 import { principal, programmeOf } from '../access.js';
+import { HttpError } from '../http-error.js';
 
 const billParams = z.object({ bill: z.string().regex(/^\d{1,18}$/) });
+const part = z.object({ lines: z.number(), total_cents: z.number() });
 const billBody = z.object({
   id: z.string(),
   status: z.enum(['draft', 'verified', 'approved', 'paid', 'rejected']),
+  period_end: z.string(),
   total_cents: z.number(),
   lines: z.number(),
+  /** Lines changing a period already paid; by correction of the contract that caused them. */
+  adjustments: part,
+  corrections: z.array(part.extend({ version: z.number() })),
   held: z
     .array(z.string())
     .describe('participants left out: their person key is shared and undecided'),
+});
+const ERROR = z.object({ error: z.string(), message: z.string(), problems: z.array(z.unknown()) });
+
+const billView = (b: BillSummary): z.infer<typeof billBody> => ({
+  id: b.id,
+  status: b.status,
+  period_end: b.periodEnd,
+  total_cents: b.totalCents,
+  lines: b.lines,
+  adjustments: { lines: b.adjustments.lines, total_cents: b.adjustments.totalCents },
+  corrections: b.corrections.map((c) => ({
+    version: c.version,
+    lines: c.lines,
+    total_cents: c.totalCents,
+  })),
+  held: [...b.held],
 });
 
 export function billRoutes(store: Store): FastifyPluginAsyncZod {
@@ -47,14 +76,23 @@ export function billRoutes(store: Store): FastifyPluginAsyncZod {
           programmeOf(request),
           request.body.period_end,
         );
-        return reply.status(201).send({
-          id: bill.id,
-          status: bill.status,
-          total_cents: bill.totalCents,
-          lines: bill.lines,
-          held: [...bill.held],
-        });
+        return reply.status(201).send(billView(bill));
       },
+    );
+
+    app.get(
+      '/bills/:bill',
+      {
+        config: { roles: ['funder', 'verifier'] },
+        schema: {
+          tags: ['bills'],
+          description:
+            'A bill: status, period, total and lines; its adjustments to periods already paid, and those caused by each correction of the contract.',
+          params: billParams,
+          response: { 200: billBody },
+        },
+      },
+      async (request) => billView(await readBill(store, request.params.bill)),
     );
 
     const decisions: { path: 'verify' | 'approve' | 'reject'; roles: Role[] }[] = [
@@ -94,8 +132,10 @@ export function billRoutes(store: Store): FastifyPluginAsyncZod {
         schema: {
           tags: ['bills'],
           params: billParams,
+          description:
+            "Pays an approved bill. The Idempotency-Key is the caller's own: a retry with it on the same bill answers as the first call; on another bill it is refused (409).",
           headers: z.object({ 'idempotency-key': z.string().min(8).max(200) }).passthrough(),
-          response: { 200: billBody },
+          response: { 200: billBody, 409: ERROR },
         },
       },
       async (request) => {
@@ -104,14 +144,15 @@ export function billRoutes(store: Store): FastifyPluginAsyncZod {
           principal(request),
           request.params.bill,
           request.headers['idempotency-key'],
-        );
-        return {
-          id: paid.id,
-          status: paid.status,
-          total_cents: paid.totalCents,
-          lines: paid.lines,
-          held: [...paid.held],
-        };
+        ).catch((error: unknown) => {
+          if (!(error instanceof PaymentKeyReused)) throw error;
+          throw new HttpError(
+            409,
+            'idempotency_key_reused',
+            `you used this Idempotency-Key to pay bill ${error.paidBill}; send a new key for each payment`,
+          );
+        });
+        return billView(paid);
       },
     );
 
