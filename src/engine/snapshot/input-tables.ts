@@ -38,13 +38,6 @@ export const INPUT_COLUMNS: Record<InputRole, readonly ColumnSpec[]> = {
   ],
 };
 
-/**
- * Inputs copied once into a typed table, because the run reads them several times. The
- * employment file, by far the largest, stays a view: it is read twice (checks, then monthly
- * sums), which costs less than copying tens of millions of rows.
- */
-export const MATERIALISED: ReadonlySet<InputRole> = new Set(['participants', 'events']);
-
 /** Internal columns start with this; input columns may not. */
 export const RESERVED_PREFIX = '__';
 

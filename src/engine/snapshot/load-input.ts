@@ -12,14 +12,14 @@ import { digestFile } from '../../files/file-digest.js';
 import type { Dialect } from '../sql/dialect.js';
 import { columnSql } from './column-checks.js';
 import {
+  type ColumnSpec,
   INPUT_COLUMNS,
   type InputRole,
-  MATERIALISED,
   RESERVED_PREFIX,
   requiredNames,
 } from './input-tables.js';
-import { type OpenSource, openSource } from './open-source.js';
-import { sourceRelation } from './source-relation.js';
+import { type OpenSource, openSource, readerMessage } from './open-source.js';
+import { type SourceColumn, sourceRelation } from './source-relation.js';
 
 /** Most problems listed per file; the count of the rest is reported. */
 export const MAX_PROBLEMS_PER_FILE = 1000;
@@ -62,9 +62,12 @@ export async function openInput(
   if (size === null) return fail('cannot read the file: no such file');
   if (size === 0)
     return fail(`the file is empty: expected a header row with ${requiredNames(role)}`);
-  // A CSV file must be known to be UTF-8 before DuckDB reads it; other formats are hashed
-  // while DuckDB checks them, on its own threads.
+  // The file is hashed (and a CSV file checked to be UTF-8) while DuckDB reads it; a CSV
+  // file that is not UTF-8 is refused for that alone, whatever DuckDB made of it.
   const digesting = digestFile(path, format === '.csv');
+  const sha256 = digesting.then((digest) => digest.sha256);
+  sha256.catch(() => {}); // awaited later by the run; never an unhandled rejection meanwhile
+  const opened = await openTyped(conn, d, role, path, format, file);
   if (format === '.csv') {
     const { notUtf8AtLine } = await digesting;
     if (notUtf8AtLine !== undefined) {
@@ -73,23 +76,42 @@ export async function openInput(
       });
     }
   }
+  if ('problem' in opened) return { ...fail(opened.problem), sha256 };
+  const { source, headerProblems } = opened;
+  if (headerProblems.length > 0) {
+    return { ...fail(''), sha256, problems: [...source.problems, ...headerProblems] };
+  }
+  const problems = source.problems;
+  const known = new Set(INPUT_COLUMNS[role].map((c) => c.name));
+  const extraColumns = source.columns.map((c) => c.name).filter((n) => !known.has(n));
+  return { role, file, sha256, extraColumns, problems, rowOf: source.rowOf };
+}
+
+/** Opens the source, checks its header, and when the header is fine defines `input_<role>`. */
+async function openTyped(
+  conn: DuckDBConnection,
+  d: Dialect,
+  role: InputRole,
+  path: string,
+  format: string,
+  file: string,
+): Promise<{ problem: string } | { source: OpenSource; headerProblems: Problem[] }> {
   const source = await openSource(conn, d, role, path, format, file);
-  const sha256 = digesting.then((digest) => digest.sha256);
-  sha256.catch(() => {}); // awaited later by the run; never an unhandled rejection meanwhile
-  if ('problem' in source) return { ...fail(source.problem), sha256 };
+  if ('problem' in source) return source;
   const headerProblems = checkColumns(
     role,
     source.columns.map((c) => c.name),
     file,
   );
-  if (headerProblems.length > 0) {
-    return { ...fail(''), sha256, problems: [...source.problems, ...headerProblems] };
+  if (headerProblems.length > 0) return { source, headerProblems };
+  try {
+    await createTyped(conn, d, role, source);
+  } catch (error) {
+    // Only reading the file can fail here (every conversion is guarded); DuckDB reads a
+    // CSV file for the first time in this statement.
+    return { problem: `cannot read the file: ${readerMessage(error)}` };
   }
-  await createTyped(conn, d, role, source);
-  const problems = source.problems;
-  const known = new Set(INPUT_COLUMNS[role].map((c) => c.name));
-  const extraColumns = source.columns.map((c) => c.name).filter((n) => !known.has(n));
-  return { role, file, sha256, extraColumns, problems, rowOf: source.rowOf };
+  return { source, headerProblems };
 }
 
 function checkColumns(role: InputRole, names: string[], file: string): Problem[] {
@@ -133,9 +155,11 @@ function checkColumns(role: InputRole, names: string[], file: string): Problem[]
 }
 
 /**
- * Defines `input_<role>`: every cell converted to its type, with `__problem` naming the bad
- * cells of its row and `__ord` numbering the records. Small inputs become a table; the
- * employment file stays a view, so a Parquet file is scanned in place and never copied.
+ * Defines `input_<role>`, a view: every cell converted to its type, with `__ok` when the
+ * whole row is fine, `__problem` naming its bad cells (built for bad rows only) and `__ord`
+ * numbering the records. Each cell is converted and checked once, in one scan, into a
+ * table `__typed_<role>` of typed values (no copy of the text is kept); only the employment
+ * file from Parquet, tens of millions of rows, stays a view that scans the file in place.
  */
 async function createTyped(
   conn: DuckDBConnection,
@@ -144,43 +168,68 @@ async function createTyped(
   source: OpenSource,
 ): Promise<void> {
   const { columns, relation, ordinal } = source;
+  const query = typedQuery(d, role, columns, relation, ordinal);
+  if (!materialised(role, source)) {
+    await conn.run(`CREATE OR REPLACE VIEW input_${role} AS ${query}`);
+    return;
+  }
+  await conn.run(`CREATE OR REPLACE TABLE __typed_${role} AS ${query}`);
+  // A table built straight from a CSV file holds its records in file order (insertion
+  // order is preserved), so its row ids number them.
+  const ord = ordinal === null ? 'rowid AS __ord, ' : '';
+  await conn.run(`CREATE OR REPLACE VIEW input_${role} AS SELECT ${ord}* FROM __typed_${role}`);
+  if (source.textTable) await conn.run(`DROP TABLE ${source.textTable}`);
+}
+
+/** Whether `input_<role>` is a table of typed values or a view over the source. */
+function materialised(role: InputRole, source: OpenSource): boolean {
+  return !(role === 'employment' && source.format === '.parquet');
+}
+
+/**
+ * The query that converts and checks every cell: the cells' trimmed texts first, then the
+ * costly tests on them (each once per row), then the values, `__ok`, and `__problem`.
+ */
+function typedQuery(
+  d: Dialect,
+  role: InputRole,
+  columns: readonly SourceColumn[],
+  relation: string,
+  ordinal: string | null,
+): string {
   const present = new Map(columns.map((c) => [c.name, c]));
-  const selects: string[] = [];
+  const known = new Set(INPUT_COLUMNS[role].map((c) => c.name));
+  // Extra columns are text; they are checked as text is (a NUL is refused).
+  const cells: { spec: ColumnSpec; column: SourceColumn | undefined }[] = [
+    ...INPUT_COLUMNS[role].map((spec) => ({ spec, column: present.get(spec.name) })),
+    ...columns
+      .filter((c) => !known.has(c.name))
+      .map((column) => ({
+        spec: { name: column.name, type: 'string', required: false } satisfies ColumnSpec,
+        column,
+      })),
+  ];
+  const texts: string[] = ordinal === null ? [] : [`${ordinal} AS __ord`];
+  const tests: string[] = [];
+  const values: string[] = ordinal === null ? [] : ['__ord'];
   const oks: string[] = [];
   const problems: string[] = [];
-  for (const spec of INPUT_COLUMNS[role]) {
-    const column = present.get(spec.name);
+  for (const [i, { spec, column }] of cells.entries()) {
     const text = column ? sourceRelation.text(d, column) : 'CAST(NULL AS VARCHAR)';
-    const sql = columnSql(
-      d,
-      spec,
-      text,
-      column && { expr: d.ident(column.name), type: column.type },
-    );
-    selects.push(`${sql.value} AS ${d.ident(spec.name)}`);
+    const typed = column && { expr: d.ident(column.name), type: column.type };
+    const sql = columnSql(d, spec, { sql: text, name: `__c${i}` }, typed);
+    if (sql.text !== undefined) texts.push(`${sql.text} AS __c${i}`);
+    tests.push(...sql.tests.map(([name, test]) => `${test} AS ${name}`));
+    values.push(`${sql.value} AS ${d.ident(spec.name)}`);
     oks.push(`(${sql.ok})`);
     // `||` with NULL is NULL, so a fine cell contributes nothing.
     problems.push(`${d.string(`${spec.name}\t`)} || (${sql.problem})`);
   }
-  const known = new Set(INPUT_COLUMNS[role].map((c) => c.name));
-  for (const column of columns) {
-    if (known.has(column.name)) continue;
-    // Extra columns are text; they are checked as text is (a NUL is refused).
-    const sql = columnSql(
-      d,
-      { name: column.name, type: 'string', required: false },
-      sourceRelation.text(d, column),
-    );
-    selects.push(`${sql.value} AS ${d.ident(column.name)}`);
-    oks.push(`(${sql.ok})`);
-    problems.push(`${d.string(`${column.name}\t`)} || (${sql.problem})`);
-  }
-  selects.push(`${oks.join(' AND ')} AS __ok`);
-  selects.push(`NULLIF(concat_ws(chr(10), ${problems.join(', ')}), '') AS __problem`);
-  const kind = MATERIALISED.has(role) ? 'TABLE' : 'VIEW';
-  await conn.run(
-    `CREATE OR REPLACE ${kind} input_${role} AS SELECT ${ordinal} AS __ord, ${selects.join(', ')} FROM ${relation}`,
-  );
+  const all = (more: string[]) => ['*', ...more].join(', ');
+  const problem = `CASE WHEN NOT __ok THEN NULLIF(concat_ws(chr(10), ${problems.join(', ')}), '') END`;
+  return `SELECT ${[...values, '__ok', `${problem} AS __problem`].join(', ')} FROM (
+    SELECT *, ${oks.join(' AND ')} AS __ok FROM (
+      SELECT ${all(tests)} FROM (SELECT ${all(texts)} FROM ${relation}) __texts) __tests) __checked`;
 }
 
 /** Whether the file could be opened and has the columns it needs, so its cells can be checked. */

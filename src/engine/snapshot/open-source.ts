@@ -13,9 +13,16 @@ import type { LoadedInput } from './load-input.js';
 import { type SourceColumn, sourceRelation } from './source-relation.js';
 
 export interface OpenSource {
+  /** The file's extension, lower case (`.csv`, `.parquet`, `.xlsx`). */
+  readonly format: string;
   readonly relation: string;
-  /** The column or pseudo-column that numbers the source's records from 0. */
-  readonly ordinal: string;
+  /**
+   * The column or pseudo-column that numbers the source's records from 0; null for a CSV
+   * file, read once straight into a table whose row ids number them.
+   */
+  readonly ordinal: string | null;
+  /** A table of the cells as text, to drop once they are converted (XLSX). */
+  readonly textTable?: string;
   readonly columns: SourceColumn[];
   readonly problems: Problem[];
   readonly rowOf: LoadedInput['rowOf'];
@@ -33,21 +40,12 @@ export async function openSource(
     const header = await readCsvHeader(path);
     if (!header)
       return { problem: `the file is empty: expected a header row with ${requiredNames(role)}` };
-    const columns = header.map((name) => ({ name, type: 'VARCHAR' }));
-    if (new Set(header).size !== header.length) {
-      return { relation: '', ordinal: '', columns, problems: [], rowOf: async () => new Map() };
-    }
-    try {
-      await conn.run(
-        `CREATE OR REPLACE TABLE raw_${role} AS SELECT * FROM ${sourceRelation.csv(d, path, header)}`,
-      );
-    } catch (error) {
-      return { problem: `cannot read the file: ${readerMessage(error)}` };
-    }
+    // Nothing is read yet: the file is converted and checked as DuckDB reads it, once.
     return {
-      relation: `raw_${role}`,
-      ordinal: 'rowid',
-      columns,
+      format,
+      relation: sourceRelation.csv(d, path, header),
+      ordinal: null,
+      columns: header.map((name) => ({ name, type: 'VARCHAR' })),
       problems: [],
       rowOf: (ordinals) => csvRowNumbers(path, ordinals),
     };
@@ -61,6 +59,7 @@ export async function openSource(
         .getRowObjectsJS()
         .map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
       return {
+        format,
         relation: `read_parquet(${d.string(path)}, file_row_number = true)`,
         ordinal: 'file_row_number',
         columns: columns.filter((c) => c.name !== 'file_row_number'),
@@ -115,8 +114,10 @@ async function openXlsx(
   }
   const rows = sheet.rows.map((r) => r.row);
   return {
+    format: '.xlsx',
     relation: table,
     ordinal: 'rowid',
+    textTable: table,
     columns: names.map((name) => ({ name, type: 'VARCHAR' })),
     problems: sheet.problems,
     rowOf: async (ordinals) => new Map(ordinals.map((o) => [o, rows[o] ?? o + 2])),
