@@ -3,8 +3,9 @@
  * superseded by a later one (its correction) or withdrawn, each once, with who, when and why;
  * a run evaluates exactly the datasets in force. A programme holds a dataset's content once:
  * an upload whose canonical Parquet, or whose bytes, match a dataset in force or superseded
- * is refused, since merging it would count the same earnings twice. A withdrawn dataset
- * counts for nothing, so its content may be uploaded again.
+ * is refused, and so is one sharing records (person, month, employer) with a dataset in force
+ * other than the one it supersedes, since merging them would count the same earnings twice.
+ * A withdrawn dataset counts for nothing, so its content may be uploaded again.
  */
 import { type Selectable, sql, type Transaction } from 'kysely';
 import { ProblemsError } from '../domain/problem.js';
@@ -32,12 +33,12 @@ export interface Dataset {
 
 /**
  * Why a dataset change was refused: `held` (the content is already held: `dataset` is the
- * one), `ended` (the dataset named is no longer in force) or `unknown` (no such dataset in
- * the programme).
+ * one), `overlaps` (some of its records are in `dataset`, in force), `ended` (the dataset
+ * named is no longer in force) or `unknown` (no such dataset in the programme).
  */
 export class DatasetRefusal extends Error {
   constructor(
-    readonly kind: 'held' | 'ended' | 'unknown',
+    readonly kind: 'held' | 'overlaps' | 'ended' | 'unknown',
     message: string,
     readonly dataset?: Dataset,
   ) {
@@ -58,6 +59,19 @@ export interface NewDataset {
 export interface Supersedes {
   readonly id: string;
   readonly reason: string;
+}
+
+/** A dataset to record, and what to check it against while no other can be recorded. */
+export interface DatasetRecord {
+  readonly dataset: NewDataset;
+  /** The columns of the canonical file, for the audit entry. */
+  readonly columns: readonly string[];
+  readonly supersedes?: Supersedes;
+  /**
+   * Refuses the dataset (throws) against the datasets in force but the one it supersedes;
+   * called under the programme's dataset lock, after the content check.
+   */
+  readonly check?: (inForce: readonly Dataset[]) => Promise<void>;
 }
 
 const DATASET_LOCK = 7_240_523;
@@ -152,6 +166,33 @@ export async function heldDataset(
   return row ? datasetOf(row) : undefined;
 }
 
+/** Who sent a dataset and when, for messages. */
+const described = (d: Dataset) =>
+  `dataset ${d.id} (${d.name}), uploaded by ${d.uploadedBy} at ${d.uploadedAt.toISOString()}`;
+
+const CORRECT_IT = 'to correct a dataset, upload the corrected one with ?supersedes=<id>&reason=…';
+
+/**
+ * The refusal of a dataset sharing `shared` of its `candidateKeys` records (person, month,
+ * employer) with `held`, which has `storedKeys`: the same records when all three are equal.
+ */
+export function overlapRefusal(
+  held: Dataset,
+  overlap: { readonly shared: number; readonly candidateKeys: number; readonly storedKeys: number },
+): DatasetRefusal {
+  if (overlap.shared === overlap.candidateKeys && overlap.shared === overlap.storedKeys)
+    return new DatasetRefusal(
+      'held',
+      `the programme already holds these records: ${described(held)}, in force, has the same people, months and employers. Uploading them again would count the same earnings twice; ${CORRECT_IT}`,
+      held,
+    );
+  return new DatasetRefusal(
+    'overlaps',
+    `${overlap.shared} of the ${overlap.candidateKeys} person-month-employer records of this file are already in ${described(held)}, in force: runs add both up, so those earnings would count twice. If this file corrects dataset ${held.id}, upload it with ?supersedes=${held.id}&reason=…; send only records the programme does not hold yet otherwise`,
+    held,
+  );
+}
+
 /** The 409 message naming the dataset already held. */
 export function heldRefusal(held: Dataset): DatasetRefusal {
   const standing =
@@ -160,7 +201,7 @@ export function heldRefusal(held: Dataset): DatasetRefusal {
       : `it was superseded by dataset ${held.supersededBy}`;
   return new DatasetRefusal(
     'held',
-    `the programme already holds this data: dataset ${held.id} (${held.name}), uploaded by ${held.uploadedBy} at ${held.uploadedAt.toISOString()}; ${standing}. Uploading it again would count the same earnings twice; to correct a dataset, upload the corrected one with ?supersedes=<id>&reason=…`,
+    `the programme already holds this data: ${described(held)}; ${standing}. Uploading it again would count the same earnings twice; ${CORRECT_IT}`,
     held,
   );
 }
@@ -189,15 +230,13 @@ async function inForce(tx: Transaction<Database>, programmeId: string, id: strin
 /**
  * Records an uploaded dataset (its canonical file already kept) in force, and ends the one it
  * supersedes, in one transaction under the programme's dataset lock, so that of two identical
- * uploads sent at once exactly one is recorded.
+ * (or overlapping) uploads sent at once exactly one is recorded.
  */
 export async function recordDataset(
   store: Store,
   actor: Actor,
   programmeId: string,
-  dataset: NewDataset,
-  columns: readonly string[],
-  supersedes?: Supersedes,
+  { dataset, columns, supersedes, check }: DatasetRecord,
 ): Promise<Dataset> {
   if (supersedes) requireReason(supersedes.reason, 'superseding a dataset');
   return store.db.transaction().execute(async (tx) => {
@@ -205,6 +244,13 @@ export async function recordDataset(
     const held = await heldDataset(tx, programmeId, dataset);
     if (held) throw heldRefusal(held);
     const replaced = supersedes ? await inForce(tx, programmeId, supersedes.id) : undefined;
+    if (check) {
+      const others = await datasets(tx, programmeId)
+        .where('status', '=', 'in_force')
+        .orderBy('id')
+        .execute();
+      await check(others.map(datasetOf).filter((d) => d.id !== replaced?.id));
+    }
     const inserted = await tx
       .insertInto('employment_datasets')
       .values({

@@ -11,6 +11,7 @@ import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Insertable, sql, type Transaction } from 'kysely';
 import { ProblemsError } from '../domain/problem.js';
+import { employmentOverlaps } from '../engine/employment-overlap.js';
 import {
   type CheckedFile,
   withCheckedEvents,
@@ -28,6 +29,7 @@ import {
   type Dataset,
   heldDataset,
   heldRefusal,
+  overlapRefusal,
   recordDataset,
   type Supersedes,
 } from './datasets.js';
@@ -293,8 +295,10 @@ export async function importEvents(
 
 /**
  * Keeps an employment file as canonical Parquet named by its SHA-256 and records it in force,
- * superseding `supersedes` when given. Refused (DatasetRefusal `held`) when the programme
- * already holds the same bytes, asked before the file is read, or the same canonical content.
+ * superseding `supersedes` when given. Refused (DatasetRefusal) when the programme already
+ * holds the same bytes (asked before the file is read) or the same canonical content, or when
+ * a dataset in force other than the one superseded has records of the same person, month and
+ * employer.
  */
 export async function importEmployment(
   store: Store,
@@ -312,16 +316,20 @@ export async function importEmployment(
   try {
     const rows = await writeCanonicalEmployment(path, file, staging);
     const { sha256 } = await digestFile(staging, false);
+    const kept = join(files, `${sha256}.parquet`);
     // Content-addressed: a concurrent upload of the same data renames the same bytes.
-    await rename(staging, join(files, `${sha256}.parquet`));
-    return await recordDataset(
-      store,
-      actor,
-      programmeId,
-      { sha256, sourceSha256: source.sha256, rows, name: file },
-      INPUT_COLUMNS.employment.map((c) => c.name),
-      supersedes,
-    );
+    await rename(staging, kept);
+    const stored = (d: Dataset) => join(files, `${d.sha256}.parquet`);
+    return await recordDataset(store, actor, programmeId, {
+      dataset: { sha256, sourceSha256: source.sha256, rows, name: file },
+      columns: INPUT_COLUMNS.employment.map((c) => c.name),
+      ...(supersedes ? { supersedes } : {}),
+      check: async (inForce) => {
+        const [first] = await employmentOverlaps(kept, inForce.map(stored));
+        const held = first && inForce[first.index];
+        if (first && held) throw overlapRefusal(held, first);
+      },
+    });
   } finally {
     await rm(staging, { force: true });
   }

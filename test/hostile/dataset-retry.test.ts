@@ -74,8 +74,11 @@ describe(`item 1: employment datasets on ${onServer ? 'the PostgreSQL server' : 
   it('refuses the same records re-saved: other line ends, number spelling, quoting, XLSX', async () => {
     const [held] = await list();
     const resaved = employmentCsv(KEY, '600.00', '\r\n').replaceAll('E1', '"E1"');
+    const [header, ...rows] = employmentCsv(KEY, '600').trim().split('\n');
+    const resorted = `${[header, ...rows.reverse()].join('\n')}\n`;
     for (const [body, format] of [
       [resaved, 'csv'],
+      [resorted, 'csv'],
       [await asXlsx(employmentCsv(KEY, '600')), 'xlsx'],
     ] as const) {
       const res = await upload(body, `format=${format}`, 'verifier');
@@ -93,6 +96,30 @@ describe(`item 1: employment datasets on ${onServer ? 'the PostgreSQL server' : 
     expect(codes).toEqual([201, 409, 409]);
     const held = (await list()).filter((d) => d.status === 'in_force');
     expect(held).toHaveLength(2);
+  });
+
+  it('refuses a dataset sharing records with one in force, saying how many and which', async () => {
+    const [, other] = (await list()).filter((d) => d.status === 'in_force');
+    const key = keyOf('NID-other');
+    const more = `person_key,month,employer_id,earnings\n${key},2018-11,E1,50\n${key},2018-12,E1,50\n`;
+    const res = await upload(more);
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json()).toMatchObject({ error: 'dataset_overlaps', dataset: { id: other?.id } });
+    expect(res.json().message).toContain(`1 of the 2 person-month-employer records`);
+    expect(res.json().message).toContain(`?supersedes=${other?.id}`);
+    // Another employer in the same month is another record.
+    const elsewhere = more
+      .replace(',2018-11,E1,', ',2018-11,E2,')
+      .replace(/\n[^\n]*2018-12[^\n]*/, '');
+    const accepted = await upload(elsewhere);
+    expect(accepted.statusCode, accepted.body).toBe(201);
+    const withdrawn = await server.call(
+      'funder',
+      'POST',
+      `${DATASETS}/${accepted.json().dataset.id}/withdraw`,
+      { reason: 'second job, test only' },
+    );
+    expect(withdrawn.statusCode).toBe(200);
   });
 
   it('supersedes a dataset with a corrected one, with who, when and why; the run uses the new one', async () => {
@@ -134,8 +161,9 @@ describe(`item 1: employment datasets on ${onServer ? 'the PostgreSQL server' : 
 
   it('withdraws a dataset with a reason; the run and its evidence pack name the datasets used', async () => {
     const inForce = (await list()).filter((d) => d.status === 'in_force');
-    const paying = inForce.find((d) => d.rows === 6 && d.superseded_by === null && d.name);
-    const other = inForce.find((d) => d !== paying);
+    // The correction of P1's earnings, and the other person's dataset.
+    const [other, paying] = inForce;
+    expect(inForce).toHaveLength(2);
     const withdraw = (id: unknown, body: object, role: 'funder' | 'provA' = 'funder') =>
       server.call(role, 'POST', `${DATASETS}/${id}/withdraw`, body);
     expect((await withdraw(other?.id, {})).statusCode).toBe(400);
@@ -190,11 +218,13 @@ describe(`item 1: employment datasets on ${onServer ? 'the PostgreSQL server' : 
       'import',
       'import',
       'import',
+      'withdraw',
+      'import',
       'supersede',
       'withdraw',
       'withdraw',
     ]);
-    expect(actions[3]?.reason).toBe('earnings were halved by the export');
+    expect(actions[5]?.reason).toBe('earnings were halved by the export');
     const audit = await server.call('verifier', 'GET', '/audit/verify');
     expect(audit.json()).toMatchObject({ intact: true });
     for (const role of ['provA', 'investor'] as const)

@@ -77,7 +77,7 @@ export function answerRefusal(refusal: unknown, reply: FastifyReply): FastifyRep
   if (!(refusal instanceof DatasetRefusal)) throw refusal;
   if (refusal.kind === 'unknown') throw notFound();
   return reply.status(409).send({
-    error: refusal.kind === 'held' ? 'dataset_held' : 'dataset_ended',
+    error: `dataset_${refusal.kind}`,
     message: refusal.message,
     problems: [],
     ...(refusal.dataset ? { dataset: datasetView(refusal.dataset) } : {}),
