@@ -3,7 +3,10 @@
  * (spec §1): integers as digits, dates as YYYY-MM-DD, booleans as true/false, `_xHHHH_`
  * escapes decoded. A formula is refused, not evaluated: its cached result may be stale, and a
  * bill must not depend on it. So is text no table can hold faithfully (an unpaired surrogate,
- * written `_xD800_`; a NUL is refused by the column checks, as in every format).
+ * written `_xD800_`; a NUL is refused by the column checks, as in every format). So is a cell
+ * whose value does not fit its type (a number cell holding text, a shared string the workbook
+ * does not hold): it is reported with its reference, never read as NaN or as empty. Cells and
+ * rows without their optional reference are read by position (xlsx-cells.ts).
  *
  * A workbook is a zip archive, and a small one can inflate to gigabytes. So each is checked
  * against limits before it is parsed (zip-limits.ts: RESULTA_XLSX_MAX_MB, default 200, and
@@ -13,10 +16,16 @@
  */
 import type { EventEmitter } from 'node:events';
 import { createReadStream } from 'node:fs';
-import type ExcelJS from 'exceljs';
 import type { Problem } from '../domain/problem.js';
 import { SURROGATE_ADVICE, unpairedSurrogate } from '../domain/text.js';
 import { Semaphore } from './semaphore.js';
+import {
+  type CellRead,
+  type RowRead,
+  type SharedString,
+  type WorkbookParts,
+  worksheetRows,
+} from './xlsx-cells.js';
 import { checkZipLimits, type KeptEntries, type ZipLimits } from './zip-limits.js';
 
 export interface Sheet {
@@ -71,7 +80,8 @@ export function readFirstSheet(
 /**
  * Streams the workbook and reads the sheet stored as `xl/worksheets/sheet<number>.xml` (or
  * the first met, when the tab order is unknown). Every other sheet is drained unread, so the
- * reader finishes and removes the temporary files it keeps for sheets met early.
+ * reader finishes and removes the temporary files it keeps for sheets met early. ExcelJS
+ * finds the parts (shared strings, styles, sheets); the sheet's XML is read by xlsx-cells.ts.
  */
 async function readSheet(path: string, file: string, number?: string): Promise<Sheet | null> {
   // Loaded on demand: the library takes a third of a second to load, and most runs read CSV or Parquet.
@@ -93,9 +103,10 @@ async function readSheet(path: string, file: string, number?: string): Promise<S
   let sheet: Sheet | null | undefined;
   try {
     for await (const worksheet of reader) {
+      const xml = (worksheet as unknown as WorksheetReader).iterator;
       const wanted = sheet === undefined && (number === undefined || announced === number);
-      if (wanted) sheet = await readRows(worksheet, file);
-      else await drain(worksheet);
+      if (wanted) sheet = await readRows(worksheetRows(xml, partsOf(reader)), file);
+      else for await (const _ of xml); // drained unread
     }
   } finally {
     input.destroy();
@@ -103,26 +114,45 @@ async function readSheet(path: string, file: string, number?: string): Promise<S
   return sheet ?? null;
 }
 
-type Worksheet = AsyncIterable<ExcelJS.Row>;
-type Refuse = (code: string, message: string) => void;
-
-async function drain(worksheet: Worksheet): Promise<void> {
-  const rows = worksheet[Symbol.asyncIterator]();
-  while (!(await rows.next()).done);
+/**
+ * What ExcelJS's streaming reader holds at run time beyond its typings (exceljs 4.4:
+ * lib/stream/xlsx/workbook-reader.js and worksheet-reader.js).
+ */
+interface WorksheetReader {
+  /** The sheet's XML as it streams. */
+  readonly iterator: AsyncIterable<Uint8Array | string>;
+}
+interface WorkbookReaderParts {
+  readonly sharedStrings?: SharedString[];
+  /** Its model is unset when the workbook has no styles part. */
+  readonly styles?: {
+    model?: { styles?: unknown };
+    getStyleModel(id: number): { numFmt?: string } | null;
+  };
+  readonly properties?: { model?: { date1904?: boolean } };
 }
 
-async function readRows(worksheet: Worksheet, file: string): Promise<Sheet | null> {
+function partsOf(reader: unknown): WorkbookParts {
+  const { sharedStrings, styles, properties } = reader as WorkbookReaderParts;
+  return {
+    sharedStrings,
+    numberFormat: (s) => (styles?.model?.styles ? styles.getStyleModel(s)?.numFmt : undefined),
+    date1904: properties?.model?.date1904 === true,
+  };
+}
+
+async function readRows(sheetRows: AsyncIterable<RowRead>, file: string): Promise<Sheet | null> {
   const problems: Problem[] = [];
   let header: string[] | undefined;
   const rows: Sheet['rows'] = [];
-  for await (const row of worksheet) {
+  for await (const row of sheetRows) {
     if (header === undefined) {
       // A sheet whose first row is blank has no header, as before streaming.
       header = row.number === 1 ? headerOf(row, file, problems) : [];
       if (row.number === 1) continue;
     }
     const cells = header.map((column, i) =>
-      cellValue(row.getCell(i + 1), (code, message) =>
+      cellValue(row.cells.get(i + 1), (code, message) =>
         problems.push({ code, message, file, row: row.number, column }),
       ),
     );
@@ -132,64 +162,30 @@ async function readRows(worksheet: Worksheet, file: string): Promise<Sheet | nul
   return { header, rows, problems };
 }
 
-function headerOf(row: ExcelJS.Row, file: string, problems: Problem[]): string[] {
+function headerOf(row: RowRead, file: string, problems: Problem[]): string[] {
   const header: string[] = [];
-  for (let c = 1; c <= row.cellCount; c++) {
+  const width = Math.max(0, ...row.cells.keys());
+  for (let c = 1; c <= width; c++) {
     const refuse: Refuse = (_code, message) =>
       problems.push({ code: 'input.header', message, file, row: 1, column: `column ${c}` });
-    header.push(cellValue(row.getCell(c), refuse) ?? '');
+    header.push(cellValue(row.cells.get(c), refuse) ?? '');
   }
   while (header.length > 0 && header.at(-1) === '') header.pop();
   return header;
 }
 
-/** A cell's text, or null; `refuse` hears what is wrong with it (a formula, bad text). */
-function cellValue(cell: ExcelJS.Cell, refuse: Refuse): string | null {
-  const value: unknown = cell.value;
-  if (
-    typeof value === 'object' &&
-    value !== null &&
-    ('formula' in value || 'sharedFormula' in value)
-  ) {
-    const text = cell.formula ? ` (=${cell.formula})` : '';
-    refuse('input.formula', `cell ${cell.address} holds a formula${text}; paste its value instead`);
+type Refuse = (code: string, message: string) => void;
+
+/** A cell's text, or null; `refuse` hears what is wrong with it (a formula, bad text, a bad value). */
+function cellValue(cell: CellRead | undefined, refuse: Refuse): string | null {
+  if (cell === undefined) return null;
+  if (cell.problem) {
+    refuse(cell.problem.code, cell.problem.message);
     return null;
   }
-  const text = cellText(cell);
-  const problem = text === null ? undefined : unpairedSurrogate(text);
+  const problem = cell.text === null ? undefined : unpairedSurrogate(cell.text);
   if (problem) refuse('input.cell', `${problem}${SURROGATE_ADVICE}`);
-  return text;
-}
-
-function cellText(cell: ExcelJS.Cell): string | null {
-  const value = cell.value;
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'number') return plainNumber(value);
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (typeof value === 'string') return unescapeXstring(value);
-  if (typeof value === 'object' && 'richText' in value)
-    return unescapeXstring(value.richText.map((t) => t.text).join(''));
-  if (typeof value === 'object' && 'text' in value) return unescapeXstring(String(value.text));
-  return String(cell.text);
-}
-
-/**
- * Spreadsheets write characters XML cannot carry as `_xHHHH_` (ECMA-376 ST_Xstring), and a
- * literal `_x` that would read as one as `_x005F_x`. One pass from the left undoes both.
- */
-function unescapeXstring(text: string): string {
-  if (!text.includes('_x')) return text;
-  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) =>
-    String.fromCharCode(Number.parseInt(hex, 16)),
-  );
-}
-
-/** A spreadsheet number as text: `7` not `7.0`, and never exponent notation. */
-function plainNumber(value: number): string {
-  if (Number.isInteger(value)) return BigInt(value).toString();
-  const text = String(value);
-  return text.includes('e') ? value.toFixed(10).replace(/0+$/, '') : text;
+  return cell.text;
 }
 
 /**
