@@ -1,6 +1,6 @@
 /**
  * An input file checked on its own, for importing into the store: every problem, or the
- * typed rows. Uses the same loading and cell checks as an evaluation run.
+ * typed rows, every column kept. Uses the same loading and cell checks as an evaluation run.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { type Problem, ProblemsError, sortProblems } from '../../domain/problem.js';
@@ -17,7 +17,7 @@ export async function openCheckedInput(
   path: string,
   file: string,
 ): Promise<LoadedInput> {
-  const input = await openInput(conn, d, role, path, file);
+  const input = await openInput(conn, d, role, path, file, { everyColumn: true });
   const problems: Problem[] = [...input.problems];
   if (isReadable(input)) {
     problems.push(...(await cellProblems(conn, input)));

@@ -36,12 +36,22 @@ export interface LoadedInput {
   readonly rowOf: (ordinals: readonly number[]) => Promise<Map<number, number>>;
 }
 
+/** How much of the file `input_<role>` keeps. */
+export interface OpenOptions {
+  /**
+   * Keep every column, also those no evaluation reads (an import writes the file back);
+   * by default a run's table leaves them out once their cells are checked.
+   */
+  readonly everyColumn?: boolean;
+}
+
 export async function openInput(
   conn: DuckDBConnection,
   d: Dialect,
   role: InputRole,
   path: string,
   file: string,
+  options: OpenOptions = {},
 ): Promise<LoadedInput> {
   const format = extname(path).toLowerCase();
   const fail = (message: string, extra: Partial<Problem> = {}): LoadedInput => ({
@@ -67,7 +77,7 @@ export async function openInput(
   const digesting = digestFile(path, format === '.csv');
   const sha256 = digesting.then((digest) => digest.sha256);
   sha256.catch(() => {}); // awaited later by the run; never an unhandled rejection meanwhile
-  const opened = await openTyped(conn, d, role, path, format, file);
+  const opened = await openTyped(conn, d, role, path, format, file, options);
   if (format === '.csv') {
     const { notUtf8AtLine } = await digesting;
     if (notUtf8AtLine !== undefined) {
@@ -95,6 +105,7 @@ async function openTyped(
   path: string,
   format: string,
   file: string,
+  options: OpenOptions,
 ): Promise<{ problem: string } | { source: OpenSource; headerProblems: Problem[] }> {
   const source = await openSource(conn, d, role, path, format, file);
   if ('problem' in source) return source;
@@ -105,7 +116,7 @@ async function openTyped(
   );
   if (headerProblems.length > 0) return { source, headerProblems };
   try {
-    await createTyped(conn, d, role, source);
+    await createTyped(conn, d, role, source, options);
   } catch (error) {
     // Only reading the file can fail here (every conversion is guarded); DuckDB reads a
     // CSV file for the first time in this statement.
@@ -166,9 +177,9 @@ async function createTyped(
   d: Dialect,
   role: InputRole,
   source: OpenSource,
+  options: OpenOptions,
 ): Promise<void> {
-  const { columns, relation, ordinal } = source;
-  const query = typedQuery(d, role, columns, relation, ordinal);
+  const query = typedQuery(d, role, source, options);
   if (!materialised(role, source)) {
     await conn.run(`CREATE OR REPLACE VIEW input_${role} AS ${query}`);
     return;
@@ -176,7 +187,7 @@ async function createTyped(
   await conn.run(`CREATE OR REPLACE TABLE __typed_${role} AS ${query}`);
   // A table built straight from a CSV file holds its records in file order (insertion
   // order is preserved), so its row ids number them.
-  const ord = ordinal === null ? 'rowid AS __ord, ' : '';
+  const ord = source.ordinal === null ? 'rowid AS __ord, ' : '';
   await conn.run(`CREATE OR REPLACE VIEW input_${role} AS SELECT ${ord}* FROM __typed_${role}`);
   if (source.textTable) await conn.run(`DROP TABLE ${source.textTable}`);
 }
@@ -193,9 +204,8 @@ function materialised(role: InputRole, source: OpenSource): boolean {
 function typedQuery(
   d: Dialect,
   role: InputRole,
-  columns: readonly SourceColumn[],
-  relation: string,
-  ordinal: string | null,
+  { columns, relation, ordinal }: OpenSource,
+  options: OpenOptions,
 ): string {
   const present = new Map(columns.map((c) => [c.name, c]));
   const known = new Set(INPUT_COLUMNS[role].map((c) => c.name));
@@ -220,7 +230,9 @@ function typedQuery(
     const sql = columnSql(d, spec, { sql: text, name: `__c${i}` }, typed);
     if (sql.text !== undefined) texts.push(`${sql.text} AS __c${i}`);
     tests.push(...sql.tests.map(([name, test]) => `${test} AS ${name}`));
-    values.push(`${sql.value} AS ${d.ident(spec.name)}`);
+    if (options.everyColumn || spec.readByRuns !== false) {
+      values.push(`${sql.value} AS ${d.ident(spec.name)}`);
+    }
     oks.push(`(${sql.ok})`);
     // `||` with NULL is NULL, so a fine cell contributes nothing.
     problems.push(`${d.string(`${spec.name}\t`)} || (${sql.problem})`);
