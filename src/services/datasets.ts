@@ -69,7 +69,7 @@ export interface DatasetRecord {
   readonly supersedes?: Supersedes;
   /**
    * Refuses the dataset (throws) against the datasets in force but the one it supersedes;
-   * called under the programme's dataset lock, after the content check.
+   * called before they are locked, again if they changed meanwhile (recordDataset).
    */
   readonly check?: (inForce: readonly Dataset[]) => Promise<void>;
 }
@@ -178,7 +178,11 @@ const CORRECT_IT = 'to correct a dataset, upload the corrected one with ?superse
  */
 export function overlapRefusal(
   held: Dataset,
-  overlap: { readonly shared: number; readonly candidateKeys: number; readonly storedKeys: number },
+  overlap: {
+    readonly shared: number;
+    readonly candidateKeys: number;
+    readonly storedKeys: number | null;
+  },
 ): DatasetRefusal {
   if (overlap.shared === overlap.candidateKeys && overlap.shared === overlap.storedKeys)
     return new DatasetRefusal(
@@ -212,7 +216,7 @@ function requireReason(reason: string, what: string): void {
 }
 
 /** The programme's dataset `id` for update, refused unless it is in force. */
-async function inForce(tx: Transaction<Database>, programmeId: string, id: string) {
+async function inForce(tx: Reader, programmeId: string, id: string) {
   const row = /^\d{1,18}$/.test(id)
     ? await datasets(tx, programmeId).where('id', '=', id).forUpdate().executeTakeFirst()
     : undefined;
@@ -227,10 +231,26 @@ async function inForce(tx: Transaction<Database>, programmeId: string, id: strin
   return dataset;
 }
 
+/** The ids of the datasets in force but `except`, oldest first. */
+async function othersInForce(db: Reader, programmeId: string, except?: string) {
+  const rows = await datasets(db, programmeId)
+    .where('status', '=', 'in_force')
+    .orderBy('id')
+    .execute();
+  return rows.map(datasetOf).filter((d) => d.id !== except);
+}
+
+const sameIds = (a: readonly Dataset[], b: readonly Dataset[]) =>
+  a.length === b.length && a.every((d, i) => d.id === b[i]?.id);
+
 /**
  * Records an uploaded dataset (its canonical file already kept) in force, and ends the one it
  * supersedes, in one transaction under the programme's dataset lock, so that of two identical
  * (or overlapping) uploads sent at once exactly one is recorded.
+ *
+ * `check` (seconds on a large file) runs before the transaction, which holds a connection (the
+ * only one, on PGlite); under the lock the datasets in force are compared with those checked,
+ * and when one was recorded or ended meanwhile the check runs again.
  */
 export async function recordDataset(
   store: Store,
@@ -238,50 +258,66 @@ export async function recordDataset(
   programmeId: string,
   { dataset, columns, supersedes, check }: DatasetRecord,
 ): Promise<Dataset> {
-  if (supersedes) requireReason(supersedes.reason, 'superseding a dataset');
-  return store.db.transaction().execute(async (tx) => {
-    await sql`SELECT pg_advisory_xact_lock(${DATASET_LOCK}, hashtext(${programmeId}))`.execute(tx);
-    const held = await heldDataset(tx, programmeId, dataset);
-    if (held) throw heldRefusal(held);
-    const replaced = supersedes ? await inForce(tx, programmeId, supersedes.id) : undefined;
-    if (check) {
-      const others = await datasets(tx, programmeId)
-        .where('status', '=', 'in_force')
-        .orderBy('id')
-        .execute();
-      await check(others.map(datasetOf).filter((d) => d.id !== replaced?.id));
-    }
-    const inserted = await tx
-      .insertInto('employment_datasets')
-      .values({
-        programme_id: programmeId,
-        sha256: dataset.sha256,
-        source_sha256: dataset.sourceSha256,
-        row_count: dataset.rows,
-        source_name: dataset.name,
-        uploaded_by: actor.id,
-      })
-      .returning(COLUMNS)
-      .executeTakeFirstOrThrow();
-    const recorded = datasetOf(inserted);
-    await appendAudit(tx, {
-      actor: actor.id,
-      action: 'import',
-      entity: 'employment_dataset',
-      entityId: recorded.id,
-      reason: `upload of ${dataset.name}`,
-      data: {
-        rows: dataset.rows,
-        columns,
-        sha256: dataset.sha256,
-        source_sha256: dataset.sourceSha256,
-        ...(replaced ? { supersedes: replaced.id } : {}),
-      },
+  if (supersedes) {
+    requireReason(supersedes.reason, 'superseding a dataset');
+    // Refused before the check, not after it; asked again under the lock.
+    await inForce(store.db, programmeId, supersedes.id);
+  }
+  for (;;) {
+    const checked = await othersInForce(store.db, programmeId, supersedes?.id);
+    await check?.(checked);
+    const recorded = await store.db.transaction().execute(async (tx) => {
+      await sql`SELECT pg_advisory_xact_lock(${DATASET_LOCK}, hashtext(${programmeId}))`.execute(
+        tx,
+      );
+      const held = await heldDataset(tx, programmeId, dataset);
+      if (held) throw heldRefusal(held);
+      const replaced = supersedes ? await inForce(tx, programmeId, supersedes.id) : undefined;
+      if (check && !sameIds(checked, await othersInForce(tx, programmeId, replaced?.id)))
+        return undefined;
+      return insertDataset(tx, actor, programmeId, { dataset, columns, supersedes }, replaced);
     });
-    if (replaced && supersedes)
-      await endDataset(tx, actor, replaced, 'superseded', supersedes.reason, recorded.id);
-    return recorded;
+    if (recorded) return recorded;
+  }
+}
+
+async function insertDataset(
+  tx: Transaction<Database>,
+  actor: Actor,
+  programmeId: string,
+  { dataset, columns, supersedes }: DatasetRecord,
+  replaced: Dataset | undefined,
+): Promise<Dataset> {
+  const inserted = await tx
+    .insertInto('employment_datasets')
+    .values({
+      programme_id: programmeId,
+      sha256: dataset.sha256,
+      source_sha256: dataset.sourceSha256,
+      row_count: dataset.rows,
+      source_name: dataset.name,
+      uploaded_by: actor.id,
+    })
+    .returning(COLUMNS)
+    .executeTakeFirstOrThrow();
+  const recorded = datasetOf(inserted);
+  await appendAudit(tx, {
+    actor: actor.id,
+    action: 'import',
+    entity: 'employment_dataset',
+    entityId: recorded.id,
+    reason: `upload of ${dataset.name}`,
+    data: {
+      rows: dataset.rows,
+      columns,
+      sha256: dataset.sha256,
+      source_sha256: dataset.sourceSha256,
+      ...(replaced ? { supersedes: replaced.id } : {}),
+    },
   });
+  if (replaced && supersedes)
+    await endDataset(tx, actor, replaced, 'superseded', supersedes.reason, recorded.id);
+  return recorded;
 }
 
 /** Withdraws a dataset in force: runs no longer read it. */
