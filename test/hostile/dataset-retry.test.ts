@@ -6,10 +6,14 @@
  * datasets are in force, superseded or withdrawn, with who, when and why; a run uses exactly
  * those in force and records which.
  */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { onServer } from '../support/test-store.js';
+import { onServer, testStoreOptions } from '../support/test-store.js';
 import {
   employmentCsv,
   employmentProgramme,
@@ -230,5 +234,71 @@ describe(`item 1: employment datasets on ${onServer ? 'the PostgreSQL server' : 
     for (const role of ['provA', 'investor'] as const)
       expect((await server.call(role, 'GET', DATASETS)).statusCode).toBe(403);
     expect((await server.call('funder', 'GET', DATASETS)).statusCode).toBe(200);
+  });
+});
+
+/** A plain SQL session on a fresh database (PGlite) or schema (server), without migrations. */
+async function bareDatabase() {
+  const options = await testStoreOptions();
+  if (options.url) {
+    const client = new pg.Client({ connectionString: options.url });
+    await client.connect();
+    return {
+      exec: async (text: string) => void (await client.query(text)),
+      rows: async (text: string) => (await client.query(text)).rows,
+      close: () => client.end(),
+    };
+  }
+  const db = await PGlite.create(join(options.dataDir, 'pglite'));
+  return {
+    exec: async (text: string) => void (await db.exec(text)),
+    rows: async (text: string) => (await db.query(text)).rows,
+    close: () => db.close(),
+  };
+}
+
+describe(`migration 0009 on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`, () => {
+  it('withdraws every later copy of a dataset a programme held twice, keeping the first', async () => {
+    const folder = join(import.meta.dirname, '../../migrations');
+    const files = (await readdir(folder)).filter((f) => f.endsWith('.sql')).sort();
+    const at = files.indexOf('0009_datasets_and_person_keys.sql');
+    expect(at).toBeGreaterThan(0);
+    const db = await bareDatabase();
+    try {
+      for (const file of files.slice(0, at))
+        await db.exec(await readFile(join(folder, file), 'utf8'));
+      await db.exec(`INSERT INTO organisations VALUES ('f', 'f', 'funder');
+        INSERT INTO programmes (id, title, funder_id) VALUES ('p', 'p', 'f'), ('q', 'q', 'f');
+        INSERT INTO employment_datasets (programme_id, sha256, row_count, source_name, uploaded_by) VALUES
+          ('p', 'aaa', 6, 'a.csv', 'x'), ('p', 'aaa', 6, 'a-retry.csv', 'x'), ('p', 'bbb', 3, 'b.csv', 'x'),
+          ('q', 'aaa', 6, 'a.csv', 'y'), ('p', 'aaa', 6, 'a-again.csv', 'x');`);
+      await db.exec(await readFile(join(folder, files[at] as string), 'utf8'));
+      const withdrawn = {
+        status: 'withdrawn',
+        ended_by: 'migration 0009',
+        end_reason: 'the same data as dataset 1, held twice before duplicates were refused',
+      };
+      const kept = { status: 'in_force', ended_by: null, end_reason: null };
+      expect(
+        await db.rows(
+          'SELECT CAST(id AS text) AS id, status, ended_by, end_reason FROM employment_datasets ORDER BY id',
+        ),
+      ).toEqual([
+        { id: '1', ...kept },
+        { id: '2', ...withdrawn },
+        { id: '3', ...kept },
+        { id: '4', ...kept },
+        { id: '5', ...withdrawn },
+      ]);
+      // Never edited again, but for the one end of a dataset in force; never removed.
+      await expect(
+        db.exec('UPDATE employment_datasets SET row_count = 7 WHERE id = 1'),
+      ).rejects.toThrow('never changed');
+      await expect(db.exec('DELETE FROM employment_datasets WHERE id = 2')).rejects.toThrow(
+        'append-only',
+      );
+    } finally {
+      await db.close();
+    }
   });
 });
