@@ -32,6 +32,8 @@ export interface ColumnSql {
 export interface CellText {
   readonly sql: string;
   readonly name: string;
+  /** False when the source is known to hold no NUL, so the boolean need not search for one. */
+  readonly nul?: boolean;
 }
 
 const DATE_SHAPE = '[0-9]{4}-[0-9]{2}-[0-9]{2}';
@@ -99,7 +101,7 @@ export function columnSql(
     case 'string':
       // Only text columns need the NUL search in the boolean: every other type's shape
       // refuses a NUL already (digits matched whole, or one of a few words).
-      return cases([], `NOT contains(${t}, chr(0))`, [], t);
+      return cases([], cell.nul === false ? 'TRUE' : `NOT contains(${t}, chr(0))`, [], t);
     case 'date': {
       const [shape, day] = [test('shape'), test('day')];
       return cases(

@@ -204,7 +204,7 @@ function materialised(role: InputRole, source: OpenSource): boolean {
 function typedQuery(
   d: Dialect,
   role: InputRole,
-  { columns, relation, ordinal }: OpenSource,
+  { columns, relation, ordinal, cells: hints }: OpenSource,
   options: OpenOptions,
 ): string {
   const present = new Map(columns.map((c) => [c.name, c]));
@@ -225,9 +225,14 @@ function typedQuery(
   const oks: string[] = [];
   const problems: string[] = [];
   for (const [i, { spec, column }] of cells.entries()) {
-    const text = column ? sourceRelation.text(d, column) : 'CAST(NULL AS VARCHAR)';
+    const text = !column
+      ? 'CAST(NULL AS VARCHAR)'
+      : hints.trimmed && column.type === 'VARCHAR'
+        ? d.ident(column.name)
+        : sourceRelation.text(d, column);
     const typed = column && { expr: d.ident(column.name), type: column.type };
-    const sql = columnSql(d, spec, { sql: text, name: `__c${i}` }, typed);
+    const cell = { sql: text, name: `__c${i}`, nul: hints.nul };
+    const sql = columnSql(d, spec, cell, typed);
     if (sql.text !== undefined) texts.push(`${sql.text} AS __c${i}`);
     tests.push(...sql.tests.map(([name, test]) => `${test} AS ${name}`));
     if (options.everyColumn || spec.readByRuns !== false) {

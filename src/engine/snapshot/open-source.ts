@@ -8,6 +8,7 @@ import { csvRowNumbers, readCsvHeader } from '../../files/csv-layout.js';
 import { readFirstSheet } from '../../files/xlsx-sheet.js';
 import { ZipRefusal } from '../../files/zip-directory.js';
 import type { Dialect } from '../sql/dialect.js';
+import { scanCsvBytes } from './csv-bytes.js';
 import { type InputRole, requiredNames } from './input-tables.js';
 import type { LoadedInput } from './load-input.js';
 import { type SourceColumn, sourceRelation } from './source-relation.js';
@@ -23,10 +24,26 @@ export interface OpenSource {
   readonly ordinal: string | null;
   /** A table of the cells as text, to drop once they are converted (XLSX). */
   readonly textTable?: string;
+  /** What is known of the cells before they are read. */
+  readonly cells: CellHints;
   readonly columns: SourceColumn[];
   readonly problems: Problem[];
   readonly rowOf: LoadedInput['rowOf'];
 }
+
+export interface CellHints {
+  /**
+   * Every text cell is read as its trimmed text, NULL when empty, so the checks need not
+   * trim: a CSV file with no space after its header line, since DuckDB's reader gives NULL
+   * for an empty cell, quoted or not.
+   */
+  readonly trimmed: boolean;
+  /** A cell may hold NUL, so text cells are searched for one. */
+  readonly nul: boolean;
+}
+
+/** Nothing known: cells are trimmed and searched. */
+const UNKNOWN_CELLS: CellHints = { trimmed: false, nul: true };
 
 export async function openSource(
   conn: DuckDBConnection,
@@ -37,7 +54,7 @@ export async function openSource(
   file: string,
 ): Promise<OpenSource | { problem: string }> {
   if (format === '.csv') {
-    const header = await readCsvHeader(path);
+    const [header, bytes] = await Promise.all([readCsvHeader(path), scanCsvBytes(path)]);
     if (!header)
       return { problem: `the file is empty: expected a header row with ${requiredNames(role)}` };
     // Nothing is read yet: the file is converted and checked as DuckDB reads it, once.
@@ -46,6 +63,7 @@ export async function openSource(
       relation: sourceRelation.csv(d, path, header),
       ordinal: null,
       columns: header.map((name) => ({ name, type: 'VARCHAR' })),
+      cells: { trimmed: !bytes.spaces, nul: bytes.nul },
       problems: [],
       rowOf: (ordinals) => csvRowNumbers(path, ordinals),
     };
@@ -62,6 +80,7 @@ export async function openSource(
         format,
         relation: `read_parquet(${d.string(path)}, file_row_number = true)`,
         ordinal: 'file_row_number',
+        cells: UNKNOWN_CELLS,
         columns: columns.filter((c) => c.name !== 'file_row_number'),
         problems: [],
         rowOf: async (ordinals) => new Map(ordinals.map((o) => [o, o + 2])),
@@ -118,6 +137,7 @@ async function openXlsx(
     relation: table,
     ordinal: 'rowid',
     textTable: table,
+    cells: UNKNOWN_CELLS,
     columns: names.map((name) => ({ name, type: 'VARCHAR' })),
     problems: sheet.problems,
     rowOf: async (ordinals) => new Map(ordinals.map((o) => [o, rows[o] ?? o + 2])),

@@ -13,7 +13,7 @@ export interface SourceColumn {
 export const sourceRelation = {
   csv(d: Dialect, path: string, header: readonly string[]): string {
     const columns = header.map((name) => `${d.string(name)}: 'VARCHAR'`).join(', ');
-    return `read_csv(${d.string(path)}, header = true, delim = ',', quote = '"', escape = '"', auto_detect = false, strict_mode = true, columns = {${columns}})`;
+    return `read_csv(${d.string(path)}, header = true, delim = ',', quote = '"', escape = '"', auto_detect = false, strict_mode = true, allow_quoted_nulls = true, columns = {${columns}})`;
   },
 
   /** The trimmed text of a column, NULL when empty. */
