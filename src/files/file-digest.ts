@@ -16,24 +16,37 @@ export interface FileDigest {
 export async function digestFile(path: string, checkUtf8: boolean): Promise<FileDigest> {
   const hash = createHash('sha256');
   let bytes = 0;
-  let lines = 1;
+  // Bytes found valid so far, and where the first invalid line lies: the line number is
+  // counted only then (counting lines as we go cost a third of the scan).
+  let valid = 0;
+  let bad: { start: number; line: number } | undefined;
   let carry = Buffer.alloc(0);
-  let notUtf8AtLine: number | undefined;
   for await (const chunk of createReadStream(path, {
     highWaterMark: 1 << 22,
   }) as AsyncIterable<Buffer>) {
     hash.update(chunk);
     bytes += chunk.length;
-    if (!checkUtf8 || notUtf8AtLine !== undefined) continue;
+    if (!checkUtf8 || bad !== undefined) continue;
     const data = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
     const cut = completeUtf8Prefix(data);
     const whole = data.subarray(0, cut);
-    if (!isUtf8(whole)) notUtf8AtLine = lines + firstBadLine(whole);
-    else lines += countNewlines(whole);
+    if (!isUtf8(whole)) bad = { start: valid, line: firstBadLine(whole) };
+    else valid += cut;
     carry = Buffer.from(data.subarray(cut));
   }
-  if (checkUtf8 && notUtf8AtLine === undefined && carry.length > 0) notUtf8AtLine = lines;
+  if (checkUtf8 && bad === undefined && carry.length > 0) bad = { start: valid, line: 0 };
+  const notUtf8AtLine = bad && 1 + (await newlinesBefore(path, bad.start)) + bad.line;
   return { sha256: hash.digest('hex'), bytes, ...(notUtf8AtLine ? { notUtf8AtLine } : {}) };
+}
+
+/** Newlines in the first `end` bytes of the file. */
+async function newlinesBefore(path: string, end: number): Promise<number> {
+  let count = 0;
+  if (end === 0) return count;
+  for await (const chunk of createReadStream(path, { end: end - 1 }) as AsyncIterable<Buffer>) {
+    count += countNewlines(chunk);
+  }
+  return count;
 }
 
 /** Length of the prefix that does not end inside a multi-byte sequence. */
