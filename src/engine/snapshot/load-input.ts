@@ -167,10 +167,14 @@ function checkColumns(role: InputRole, names: string[], file: string): Problem[]
 
 /**
  * Defines `input_<role>`, a view: every cell converted to its type, with `__ok` when the
- * whole row is fine, `__problem` naming its bad cells (built for bad rows only) and `__ord`
- * numbering the records. Each cell is converted and checked once, in one scan, into a
- * table `__typed_<role>` of typed values (no copy of the text is kept); only the employment
- * file from Parquet, tens of millions of rows, stays a view that scans the file in place.
+ * whole row is fine, `__problem` naming its bad cells and `__ord` numbering the records.
+ * Each cell is converted and checked once, in one scan, into a table `__typed_<role>` of
+ * typed values (no copy of the text is kept); only the employment file from Parquet, tens
+ * of millions of rows, stays a view that scans the file in place.
+ *
+ * The table leaves out the problem texts at first: a file is almost always fine, and then
+ * they are all NULL (a 16-byte column for nothing). If any row is bad, the table is built
+ * again with them, so a bad file is read twice.
  */
 async function createTyped(
   conn: DuckDBConnection,
@@ -179,16 +183,26 @@ async function createTyped(
   source: OpenSource,
   options: OpenOptions,
 ): Promise<void> {
-  const query = typedQuery(d, role, source, options);
+  const query = (problems: boolean) => typedQuery(d, role, source, options, problems);
   if (!materialised(role, source)) {
-    await conn.run(`CREATE OR REPLACE VIEW input_${role} AS ${query}`);
+    await conn.run(`CREATE OR REPLACE VIEW input_${role} AS ${query(true)}`);
     return;
   }
-  await conn.run(`CREATE OR REPLACE TABLE __typed_${role} AS ${query}`);
+  const table = `__typed_${role}`;
+  await conn.run(`CREATE OR REPLACE TABLE ${table} AS ${query(false)}`);
+  const bad = await conn.runAndReadAll(`SELECT 1 FROM ${table} WHERE NOT __ok LIMIT 1`);
+  const allFine = bad.currentRowCount === 0;
+  if (!allFine) await conn.run(`CREATE OR REPLACE TABLE ${table} AS ${query(true)}`);
   // A table built straight from a CSV file holds its records in file order (insertion
   // order is preserved), so its row ids number them.
-  const ord = source.ordinal === null ? 'rowid AS __ord, ' : '';
-  await conn.run(`CREATE OR REPLACE VIEW input_${role} AS SELECT ${ord}* FROM __typed_${role}`);
+  const columns = [
+    ...(source.ordinal === null ? ['rowid AS __ord'] : []),
+    '*',
+    ...(allFine ? ['CAST(NULL AS VARCHAR) AS __problem'] : []),
+  ];
+  await conn.run(
+    `CREATE OR REPLACE VIEW input_${role} AS SELECT ${columns.join(', ')} FROM ${table}`,
+  );
   if (source.textTable) await conn.run(`DROP TABLE ${source.textTable}`);
 }
 
@@ -199,13 +213,15 @@ function materialised(role: InputRole, source: OpenSource): boolean {
 
 /**
  * The query that converts and checks every cell: the cells' trimmed texts first, then the
- * costly tests on them (each once per row), then the values, `__ok`, and `__problem`.
+ * costly tests on them (each once per row), then the values, `__ok`, and when asked
+ * `__problem` (built for bad rows only).
  */
 function typedQuery(
   d: Dialect,
   role: InputRole,
   { columns, relation, ordinal, cells: hints }: OpenSource,
   options: OpenOptions,
+  withProblems: boolean,
 ): string {
   const present = new Map(columns.map((c) => [c.name, c]));
   const known = new Set(INPUT_COLUMNS[role].map((c) => c.name));
@@ -244,7 +260,8 @@ function typedQuery(
   }
   const all = (more: string[]) => ['*', ...more].join(', ');
   const problem = `CASE WHEN NOT __ok THEN NULLIF(concat_ws(chr(10), ${problems.join(', ')}), '') END`;
-  return `SELECT ${[...values, '__ok', `${problem} AS __problem`].join(', ')} FROM (
+  const checks = withProblems ? ['__ok', `${problem} AS __problem`] : ['__ok'];
+  return `SELECT ${[...values, ...checks].join(', ')} FROM (
     SELECT *, ${oks.join(' AND ')} AS __ok FROM (
       SELECT ${all(tests)} FROM (SELECT ${all(texts)} FROM ${relation}) __texts) __tests) __checked`;
 }
