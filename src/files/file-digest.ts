@@ -5,6 +5,7 @@
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 
 export interface FileDigest {
   readonly sha256: string;
@@ -21,9 +22,7 @@ export async function digestFile(path: string, checkUtf8: boolean): Promise<File
   let valid = 0;
   let bad: { start: number; line: number } | undefined;
   let carry = Buffer.alloc(0);
-  for await (const chunk of createReadStream(path, {
-    highWaterMark: 1 << 22,
-  }) as AsyncIterable<Buffer>) {
+  for await (const chunk of chunksOf(path)) {
     hash.update(chunk);
     bytes += chunk.length;
     if (!checkUtf8 || bad !== undefined) continue;
@@ -37,6 +36,24 @@ export async function digestFile(path: string, checkUtf8: boolean): Promise<File
   if (checkUtf8 && bad === undefined && carry.length > 0) bad = { start: valid, line: 0 };
   const notUtf8AtLine = bad && 1 + (await newlinesBefore(path, bad.start)) + bad.line;
   return { sha256: hash.digest('hex'), bytes, ...(notUtf8AtLine ? { notUtf8AtLine } : {}) };
+}
+
+/**
+ * The file's bytes in turn, read into one buffer again and again (fresh buffers cost more
+ * than the hash): each chunk is valid until the next is asked for.
+ */
+async function* chunksOf(path: string): AsyncGenerator<Buffer> {
+  const buffer = Buffer.allocUnsafe(1 << 20);
+  const handle = await open(path, 'r');
+  try {
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) return;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Newlines in the first `end` bytes of the file. */

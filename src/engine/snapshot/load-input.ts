@@ -72,12 +72,15 @@ export async function openInput(
   if (size === null) return fail('cannot read the file: no such file');
   if (size === 0)
     return fail(`the file is empty: expected a header row with ${requiredNames(role)}`);
-  // The file is hashed (and a CSV file checked to be UTF-8) while DuckDB reads it; a CSV
-  // file that is not UTF-8 is refused for that alone, whatever DuckDB made of it.
+  const opening = await openSource(conn, d, role, path, format, file);
+  // The file is hashed (and a CSV file checked to be UTF-8) while DuckDB reads it, not
+  // before: the hash takes turns with opening the source on this thread. A CSV file that
+  // is not UTF-8 is refused for that alone, whatever DuckDB made of it.
   const digesting = digestFile(path, format === '.csv');
   const sha256 = digesting.then((digest) => digest.sha256);
   sha256.catch(() => {}); // awaited later by the run; never an unhandled rejection meanwhile
-  const opened = await openTyped(conn, d, role, path, format, file, options);
+  const opened =
+    'problem' in opening ? opening : await typed(conn, d, role, opening, file, options);
   if (format === '.csv') {
     const { notUtf8AtLine } = await digesting;
     if (notUtf8AtLine !== undefined) {
@@ -97,18 +100,15 @@ export async function openInput(
   return { role, file, sha256, extraColumns, problems, rowOf: source.rowOf };
 }
 
-/** Opens the source, checks its header, and when the header is fine defines `input_<role>`. */
-async function openTyped(
+/** Checks the source's header, and when it is fine defines `input_<role>`. */
+async function typed(
   conn: DuckDBConnection,
   d: Dialect,
   role: InputRole,
-  path: string,
-  format: string,
+  source: OpenSource,
   file: string,
   options: OpenOptions,
 ): Promise<{ problem: string } | { source: OpenSource; headerProblems: Problem[] }> {
-  const source = await openSource(conn, d, role, path, format, file);
-  if ('problem' in source) return source;
   const headerProblems = checkColumns(
     role,
     source.columns.map((c) => c.name),
