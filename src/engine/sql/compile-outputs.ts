@@ -8,9 +8,13 @@ import { STATUSES } from '../../domain/cap-pass.js';
 import type { Contract } from '../../domain/contract/contract.js';
 import { caseWhen, coalesce, type Dialect, duckdb, pickByIndex, select } from './dialect.js';
 
-/** Cents as a two-decimal amount: an exact decimal product, printed with both places. */
+/**
+ * Cents as a two-decimal amount: an exact decimal product, printed with both places. Every
+ * amount is below 2^53 cents (domain/money.ts), so 18 digits hold it; DECIMAL(38,0) printed
+ * the same and cost four times as much (0.09 s of 151,379 achievements).
+ */
 const money = (d: Dialect, cents: string) =>
-  `${d.cast(cents, 'DECIMAL(38,0)')} * ${d.cast('0.01', 'DECIMAL(3,2)')}`;
+  `${d.cast(cents, 'DECIMAL(18,0)')} * ${d.cast('0.01', 'DECIMAL(3,2)')}`;
 
 /** The name at an index; an index outside the list cannot occur (NULL if it ever did). */
 const pick = (d: Dialect, index: string, names: readonly string[]) =>
