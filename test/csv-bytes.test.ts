@@ -1,7 +1,8 @@
 /**
  * The byte scan that lets the cell checks skip trimming and the NUL search
  * (src/engine/snapshot/csv-bytes.ts): it may only say "no space" or "no NUL" when no cell
- * has one, and a file read that way gives the same cells as one read the slow way.
+ * has one, and a file read that way gives the same cells as one read the slow way. Only the
+ * start of a large file is scanned before it is read; the rest, as it is hashed.
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,10 +13,11 @@ import { openInput } from '../src/engine/snapshot/load-input.js';
 import { duckdb } from '../src/engine/sql/dialect.js';
 import { tempDir } from './support/run-engine.js';
 
-async function scan(text: string | Buffer) {
+async function scan(text: string | Buffer): Promise<{ spaces: boolean; nul: boolean }> {
   const path = join(await tempDir(), 'x.csv');
   await writeFile(path, text);
-  return scanCsvBytes(path);
+  const { spaces, nul } = await scanCsvBytes(path);
+  return { spaces, nul };
 }
 
 describe('scanning a CSV file for spaces and NUL', () => {
@@ -31,6 +33,17 @@ describe('scanning a CSV file for spaces and NUL', () => {
     const rows = 'K1,2019-01,E1,100.00\n'.repeat(400_000);
     expect(await scan(`h\n${rows}K2, 2019-01,E1,1\n`)).toEqual({ spaces: true, nul: false });
     expect(await scan(`h\n${rows}`)).toEqual({ spaces: false, nul: false });
+  });
+
+  it('says when it stopped before the end', async () => {
+    const path = join(await tempDir(), 'x.csv');
+    await writeFile(path, `h\n${'K1,2019-01\n'.repeat(200_000)}K 2,2019-01\n`);
+    expect(await scanCsvBytes(path, 1 << 20)).toEqual({
+      spaces: false,
+      nul: false,
+      complete: false,
+    });
+    expect(await scanCsvBytes(path)).toEqual({ spaces: true, nul: false, complete: true });
   });
 });
 
@@ -62,5 +75,42 @@ describe('a file without spaces', () => {
       'person_key\tis empty; expected a value\nemployer_id\tis empty; expected a value',
     );
     expect(await read(spaced)).toEqual(fast);
+  });
+});
+
+describe('a large file whose first megabytes have no space and no NUL', () => {
+  // Past START_BYTES (8 MB), so the cells are first converted on the start's word alone.
+  const rows = 'K1,2019-01,E1,100.00\n'.repeat(450_000);
+  const header = 'person_key,month,employer_id,earnings\n';
+
+  async function lastRows(tail: string) {
+    const path = join(await tempDir(), 'employment.csv');
+    await writeFile(path, `${header}${rows}${tail}`);
+    const session = await openSession();
+    try {
+      const loaded = await openInput(session.conn, duckdb, 'employment', path, 'employment.csv', {
+        everyColumn: true,
+      });
+      const reader = await session.conn.runAndReadAll(
+        'SELECT person_key, month, employer_id, earnings, __ok FROM input_employment WHERE __ord >= 450000 ORDER BY __ord',
+      );
+      return { problems: loaded.problems, rows: reader.getRowObjectsJS() };
+    } finally {
+      await session.close();
+    }
+  }
+
+  it('is converted again when a space turns up further on', async () => {
+    const read = await lastRows(' K2 , 2019-02 ,E1 , 7.50 \n');
+    expect(read.problems).toEqual([]);
+    expect(read.rows).toEqual([
+      { person_key: 'K2', month: 24229, employer_id: 'E1', earnings: 750n, __ok: true },
+    ]);
+  });
+
+  it('is converted again when a NUL turns up further on', async () => {
+    const read = await lastRows('K\u00002,2019-02,E1,7.50\n');
+    expect(read.rows).toHaveLength(1);
+    expect(read.rows[0]?.__ok).toBe(false);
   });
 });

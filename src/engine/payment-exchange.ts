@@ -2,14 +2,9 @@
  * Moves achievements from DuckDB into the cap pass's typed arrays and its results back, a
  * data chunk at a time; the cap pass itself stays pure domain code.
  */
-import {
-  BIGINT,
-  type DuckDBConnection,
-  DuckDBDataChunk,
-  INTEGER,
-  UTINYINT,
-} from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { AchievementColumns, PaymentColumns } from '../domain/cap-pass.js';
+import { BIGINT, DuckDBDataChunk, INTEGER, UTINYINT } from './duckdb-library.js';
 
 const COLUMNS = ['__pidx', 'outcome', 'day', 'version', 'segment', 'bonus'] as const;
 

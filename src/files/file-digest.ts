@@ -1,6 +1,7 @@
 /**
  * One streaming read of an input file: its SHA-256 (the snapshot's identity) and, for text
- * files, whether it is valid UTF-8 and on which line it stops being so.
+ * files, whether it is valid UTF-8 and on which line it stops being so. Whoever needs to
+ * look at every byte too can watch the chunks go by rather than read the file again.
  */
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
@@ -14,7 +15,14 @@ export interface FileDigest {
   readonly notUtf8AtLine?: number;
 }
 
-export async function digestFile(path: string, checkUtf8: boolean): Promise<FileDigest> {
+/** Sees each chunk of the file in order; the chunk is valid only during the call. */
+export type ChunkWatcher = (chunk: Buffer) => void;
+
+export async function digestFile(
+  path: string,
+  checkUtf8: boolean,
+  watch?: ChunkWatcher,
+): Promise<FileDigest> {
   const hash = createHash('sha256');
   let bytes = 0;
   // Bytes found valid so far, and where the first invalid line lies: the line number is
@@ -24,6 +32,7 @@ export async function digestFile(path: string, checkUtf8: boolean): Promise<File
   let carry = Buffer.alloc(0);
   for await (const chunk of chunksOf(path)) {
     hash.update(chunk);
+    watch?.(chunk);
     bytes += chunk.length;
     if (!checkUtf8 || bad !== undefined) continue;
     const data = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;

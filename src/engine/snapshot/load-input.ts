@@ -11,6 +11,7 @@ import type { Problem } from '../../domain/problem.js';
 import { digestFile } from '../../files/file-digest.js';
 import type { Dialect } from '../sql/dialect.js';
 import { columnSql } from './column-checks.js';
+import { type CsvBytes, CsvBytesScan } from './csv-bytes.js';
 import {
   type ColumnSpec,
   INPUT_COLUMNS,
@@ -18,7 +19,7 @@ import {
   RESERVED_PREFIX,
   requiredNames,
 } from './input-tables.js';
-import { type OpenSource, openSource, readerMessage } from './open-source.js';
+import { type CellHints, type OpenSource, openSource, readerMessage } from './open-source.js';
 import { type SourceColumn, sourceRelation } from './source-relation.js';
 
 /** Most problems listed per file; the count of the rest is reported. */
@@ -73,20 +74,29 @@ export async function openInput(
   if (size === 0)
     return fail(`the file is empty: expected a header row with ${requiredNames(role)}`);
   const opening = await openSource(conn, d, role, path, format, file);
-  // The file is hashed (and a CSV file checked to be UTF-8) while DuckDB reads it, not
-  // before: the hash takes turns with opening the source on this thread. A CSV file that
-  // is not UTF-8 is refused for that alone, whatever DuckDB made of it.
-  const digesting = digestFile(path, format === '.csv');
+  // The file is hashed (and a CSV file checked to be UTF-8, and scanned for spaces and NUL)
+  // while DuckDB reads it. A CSV file that is not UTF-8 is refused for that alone, whatever
+  // DuckDB made of it.
+  const bytes = new CsvBytesScan();
+  const unconfirmed = !('problem' in opening) && opening.cells.unconfirmed === true;
+  const digesting = digestFile(
+    path,
+    format === '.csv',
+    unconfirmed ? (chunk) => bytes.add(chunk) : undefined,
+  );
   const sha256 = digesting.then((digest) => digest.sha256);
   sha256.catch(() => {}); // awaited later by the run; never an unhandled rejection meanwhile
-  const opened =
-    'problem' in opening ? opening : await typed(conn, d, role, opening, file, options);
+  let opened = 'problem' in opening ? opening : await typed(conn, d, role, opening, file, options);
   if (format === '.csv') {
     const { notUtf8AtLine } = await digesting;
     if (notUtf8AtLine !== undefined) {
       return fail('the file is not UTF-8 text: save it as "CSV UTF-8" and try again', {
         row: notUtf8AtLine,
       });
+    }
+    if (unconfirmed && !('problem' in opened) && !confirmed(opened.source.cells, bytes.result)) {
+      const cells = { trimmed: !bytes.result.spaces, nul: bytes.result.nul };
+      opened = await typed(conn, d, role, { ...opened.source, cells }, file, options);
     }
   }
   if ('problem' in opened) return { ...fail(opened.problem), sha256 };
@@ -98,6 +108,11 @@ export async function openInput(
   const known = new Set(INPUT_COLUMNS[role].map((c) => c.name));
   const extraColumns = source.columns.map((c) => c.name).filter((n) => !known.has(n));
   return { role, file, sha256, extraColumns, problems, rowOf: source.rowOf };
+}
+
+/** Whether the whole file's bytes bear out what its start said of its cells. */
+function confirmed(cells: CellHints, whole: CsvBytes): boolean {
+  return !(whole.spaces && cells.trimmed) && !(whole.nul && !cells.nul);
 }
 
 /** Checks the source's header, and when it is fine defines `input_<role>`. */

@@ -8,7 +8,7 @@ import { csvRowNumbers, readCsvHeader } from '../../files/csv-layout.js';
 import { readFirstSheet } from '../../files/xlsx-sheet.js';
 import { ZipRefusal } from '../../files/zip-directory.js';
 import type { Dialect } from '../sql/dialect.js';
-import { scanCsvBytes } from './csv-bytes.js';
+import { START_BYTES, scanCsvBytes } from './csv-bytes.js';
 import { type InputRole, requiredNames } from './input-tables.js';
 import type { LoadedInput } from './load-input.js';
 import { type SourceColumn, sourceRelation } from './source-relation.js';
@@ -40,6 +40,11 @@ export interface CellHints {
   readonly trimmed: boolean;
   /** A cell may hold NUL, so text cells are searched for one. */
   readonly nul: boolean;
+  /**
+   * The two above were seen in the start of a CSV file only; the caller confirms them
+   * against the whole file's bytes (csv-bytes.ts).
+   */
+  readonly unconfirmed?: boolean;
 }
 
 /** Nothing known: cells are trimmed and searched. */
@@ -54,7 +59,10 @@ export async function openSource(
   file: string,
 ): Promise<OpenSource | { problem: string }> {
   if (format === '.csv') {
-    const [header, bytes] = await Promise.all([readCsvHeader(path), scanCsvBytes(path)]);
+    const [header, bytes] = await Promise.all([
+      readCsvHeader(path),
+      scanCsvBytes(path, START_BYTES),
+    ]);
     if (!header)
       return { problem: `the file is empty: expected a header row with ${requiredNames(role)}` };
     // Nothing is read yet: the file is converted and checked as DuckDB reads it, once.
@@ -63,7 +71,7 @@ export async function openSource(
       relation: sourceRelation.csv(d, path, header),
       ordinal: null,
       columns: header.map((name) => ({ name, type: 'VARCHAR' })),
-      cells: { trimmed: !bytes.spaces, nul: bytes.nul },
+      cells: { trimmed: !bytes.spaces, nul: bytes.nul, unconfirmed: !bytes.complete },
       problems: [],
       rowOf: (ordinals) => csvRowNumbers(path, ordinals),
     };

@@ -41,8 +41,6 @@ export interface Dialect {
   cast(expr: string, type: string): string;
   /** The expression as text; a DATE reads as YYYY-MM-DD. */
   asText(expr: string): string;
-  /** A DATE expression as YYYY-MM-DD text. */
-  formatDate(dateExpr: string): string;
   /** Integer month index (year × 12 + month − 1) of a DATE expression. */
   monthIndex(dateExpr: string): string;
   /** The DATE of the last day of a month index expression. */
@@ -283,7 +281,6 @@ export const duckdb: Dialect = {
   textType: 'VARCHAR',
   cast: (expr, type) => `CAST(${expr} AS ${type})`,
   asText: (expr) => `CAST(${expr} AS VARCHAR)`,
-  formatDate: (d) => `strftime(${d}, '%Y-%m-%d')`,
   monthIndex: (d) => `(EXTRACT(YEAR FROM ${d}) * 12 + EXTRACT(MONTH FROM ${d}) - 1)`,
   monthEnd: (m) =>
     `last_day(make_date(CAST((${m}) // 12 AS BIGINT), CAST((${m}) % 12 + 1 AS BIGINT), 1))`,
