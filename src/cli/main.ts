@@ -33,7 +33,7 @@ try {
   if (error instanceof ProblemsError) {
     const count = error.problems.length;
     process.stderr.write(
-      `${error.problems.map(formatProblem).join('\n')}\n${count} problem${count === 1 ? '' : 's'} found.\n`,
+      `${error.problems.map((p) => formatProblem(p)).join('\n')}\n${count} problem${count === 1 ? '' : 's'} found.\n`,
     );
   } else {
     process.stderr.write(`resulta: ${error instanceof Error ? error.message : String(error)}\n`);

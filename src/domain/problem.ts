@@ -1,11 +1,22 @@
 /**
  * One error type for bad input: a problem is data (a code, where, and the message a
  * programme officer can act on). Validation returns every problem at once; the CLI prints
- * them and the HTTP layer will return them.
+ * them and the HTTP layer returns them.
+ *
+ * A problem made with `problem()` carries its catalogue code and parameters, so each
+ * reader gets it in their language (`formatProblem(p, 'es')`); `message` is its English
+ * text, for logs and for clients that read no code. Problems built before the catalogue
+ * (no `params`) show their `message` in every language until they are moved to it.
  */
+import { isMessageCode, type MessageCode, say } from './messages/catalogue.js';
+import { DEFAULT_LOCALE, type Locale } from './messages/locale.js';
+import type { Params } from './messages/render.js';
+
 export interface Problem {
   readonly code: string;
   readonly message: string;
+  /** The catalogue parameters of `code`, when the problem was made from the catalogue. */
+  readonly params?: Params;
   /** The file at fault, as the user named it. */
   readonly file?: string;
   /** Contract files: 1-based line and column in the YAML source. */
@@ -16,20 +27,45 @@ export interface Problem {
   readonly column?: string;
 }
 
+/** Where a problem is, in a file or a contract. */
+export type Where = Pick<Problem, 'file' | 'line' | 'col' | 'row' | 'column'>;
+
+/** A problem from the catalogue: its English message now, any language later. */
+export function problem(code: MessageCode, params: Params = {}, where: Where = {}): Problem {
+  return { code, message: say(code, params), params, ...where };
+}
+
+/** The problem's message in a language (English for problems not yet in the catalogue). */
+export function problemMessage(p: Problem, locale: Locale = DEFAULT_LOCALE): string {
+  return p.params !== undefined && isMessageCode(p.code)
+    ? say(p.code, p.params, locale)
+    : p.message;
+}
+
 export class ProblemsError extends Error {
   constructor(readonly problems: readonly Problem[]) {
-    super(problems.map(formatProblem).join('\n'));
+    super(problems.map((p) => formatProblem(p)).join('\n'));
     this.name = 'ProblemsError';
   }
 }
 
-export function formatProblem(p: Problem): string {
+/** `file, row 2, column sex: message`, in a language. */
+export function formatProblem(p: Problem, locale: Locale = DEFAULT_LOCALE): string {
   const where: string[] = [];
+  // Row and line numbers are positions, not quantities: never grouped (row 12345).
+  const position = (n: number) => String(n);
   if (p.file !== undefined) where.push(p.file);
-  if (p.line !== undefined) where.push(`line ${p.line}${p.col !== undefined ? `:${p.col}` : ''}`);
-  if (p.row !== undefined) where.push(`row ${p.row}`);
-  if (p.column !== undefined) where.push(`column ${p.column}`);
-  return where.length > 0 ? `${where.join(', ')}: ${p.message}` : p.message;
+  if (p.line !== undefined) {
+    where.push(
+      p.col !== undefined
+        ? say('common.where.line_col', { line: position(p.line), col: position(p.col) }, locale)
+        : say('common.where.line', { line: position(p.line) }, locale),
+    );
+  }
+  if (p.row !== undefined) where.push(say('common.where.row', { row: position(p.row) }, locale));
+  if (p.column !== undefined) where.push(say('common.where.column', { column: p.column }, locale));
+  const message = problemMessage(p, locale);
+  return where.length > 0 ? `${where.join(', ')}: ${message}` : message;
 }
 
 /** Orders problems by file, then position, so the same input always lists them the same way. */

@@ -1,0 +1,4 @@
+/** What the command line says: its options, progress and summaries. */
+import type { Texts } from '../catalogue.js';
+
+export const cliMessages = {} as const satisfies Texts;
