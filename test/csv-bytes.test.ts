@@ -71,9 +71,10 @@ describe('a file without spaces', () => {
     };
     const fast = await read(plain);
     expect(fast).toHaveLength(2);
-    expect(fast[1]?.__problem).toBe(
-      'person_key\tis empty; expected a value\nemployer_id\tis empty; expected a value',
-    );
+    expect(fast[1]?.__problem).toEqual([
+      { col: 'person_key', fault: { code: 'input.cell.empty', value: null } },
+      { col: 'employer_id', fault: { code: 'input.cell.empty', value: null } },
+    ]);
     expect(await read(spaced)).toEqual(fast);
   });
 });

@@ -58,8 +58,13 @@ describe('bad input', () => {
     ],
     [
       'a date in another format',
+      { participants: 'participant_id,provider_id,enrolled_on\nA,p,2019.02.01\n' },
+      'row 2, column enrolled_on: expected a date YYYY-MM-DD, got "2019.02.01"',
+    ],
+    [
+      'a date day first',
       { participants: 'participant_id,provider_id,enrolled_on\nA,p,01/02/2019\n' },
-      'row 2, column enrolled_on: expected a date YYYY-MM-DD, got "01/02/2019"',
+      'participants.csv, column enrolled_on: 1 row uses DD/MM/YYYY or MM/DD/YYYY: row 2 "01/02/2019"; expected YYYY-MM-DD',
     ],
     [
       'a date outside 1900–2100',

@@ -92,15 +92,17 @@ describe('XLSX written by hand', () => {
     );
     expect(sheet?.problems).toEqual([
       {
-        code: 'input.cell',
+        code: 'input.cell.not_a_number_cell',
         message: 'cell C2 should hold a number, not "abc"',
+        params: { ref: 'C2', value: 'abc' },
         file: 'nan.xlsx',
         row: 2,
         column: 'score',
       },
       {
-        code: 'input.cell',
+        code: 'input.cell.not_a_number_cell',
         message: 'cell C3 should hold a number, not "1e"',
+        params: { ref: 'C3', value: '1e' },
         file: 'nan.xlsx',
         row: 3,
         column: 'score',
@@ -119,8 +121,9 @@ describe('XLSX written by hand', () => {
     );
     expect(sheet?.problems).toEqual([
       {
-        code: 'input.cell',
+        code: 'input.cell.missing_shared_string',
         message: 'cell B2 refers to shared string 7, which the workbook does not hold',
+        params: { ref: 'B2', index: '7' },
         file: 'missing-string.xlsx',
         row: 2,
         column: 'provider_id',
@@ -135,8 +138,9 @@ describe('XLSX written by hand', () => {
     );
     expect(sheet?.problems).toEqual([
       {
-        code: 'input.cell',
+        code: 'input.cell.missing_shared_string',
         message: 'cell A2 refers to shared string 0, which the workbook does not hold',
+        params: { ref: 'A2', index: '0' },
         file: 'no-strings.xlsx',
         row: 2,
         column: 'participant_id',

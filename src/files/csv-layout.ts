@@ -1,26 +1,48 @@
 /**
- * The layout of a CSV file that error messages need: its header names, and the row number
- * (1-based, header = row 1, blank lines counted) on which each record starts. Reading the
- * rows themselves is DuckDB's job; this only counts.
+ * The layout of a CSV file: its first lines (header, separator and decimal mark are read
+ * from them, csv-dialect.ts), and the row number (1-based, header = row 1, blank lines
+ * counted) on which each record starts, which error messages need. Reading the rows
+ * themselves is DuckDB's job; this only counts.
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { csvRecords } from './csv-records.js';
 
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
-/** Header names of a CSV file (BOM removed, quotes honoured); null when the file is empty. */
-export async function readCsvHeader(path: string): Promise<string[] | null> {
+/** How much of a file is read to learn its header, separator and decimal mark. */
+export const HEAD_BYTES = 1 << 16;
+
+/** The first lines of a CSV file as text, BOM removed. */
+export interface CsvHead {
+  /** Whole lines only, unless the file ends within the bytes read. */
+  readonly text: string;
+  /** Whether `text` is the whole file. */
+  readonly complete: boolean;
+}
+
+/**
+ * The first `bytes` of a CSV file, cut after its last whole line: enough for the header and
+ * a sample of records, never the whole of a large file. Null when the file holds nothing
+ * but spaces.
+ */
+export async function readCsvHead(path: string, bytes = HEAD_BYTES): Promise<CsvHead | null> {
   const handle = await open(path, 'r');
   try {
-    const buffer = Buffer.alloc(1 << 16);
+    const buffer = Buffer.alloc(bytes + 1);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    let text = buffer.subarray(0, bytesRead).toString('utf8');
+    const complete = bytesRead <= bytes;
+    let data = buffer.subarray(0, Math.min(bytesRead, bytes));
+    if (!complete) {
+      const lastLine = data.lastIndexOf(LF);
+      // A first line longer than the bytes read is kept whole as far as it goes.
+      if (lastLine > 0) data = data.subarray(0, lastLine + 1);
+    }
+    let text = data.toString('utf8');
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     if (text.trim().length === 0) return null;
-    return (csvRecords(text, 1)[0] ?? []).map((name) => name.trim());
+    return { text, complete };
   } finally {
     await handle.close();
   }

@@ -1,8 +1,17 @@
 /**
- * RFC 4180 records from CSV text held in memory: headers, and small files such as the
- * engine's own outputs. Large inputs are read by DuckDB, never by this.
+ * RFC 4180 records from CSV text held in memory: headers, the first lines of a file read to
+ * tell its separator and decimal mark, and small files such as the engine's own outputs.
+ * Large inputs are read by DuckDB, never by this.
  */
-export function csvRecords(text: string, limit = Number.POSITIVE_INFINITY): string[][] {
+
+/** The characters a CSV file may separate its columns with (Excel writes `;` in es/fr). */
+export type CsvDelimiter = ',' | ';' | '\t';
+
+export function csvRecords(
+  text: string,
+  limit = Number.POSITIVE_INFINITY,
+  delimiter: CsvDelimiter = ',',
+): string[][] {
   const records: string[][] = [];
   let record: string[] = [];
   let field = '';
@@ -22,7 +31,7 @@ export function csvRecords(text: string, limit = Number.POSITIVE_INFINITY): stri
       } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
+    else if (ch === delimiter) {
       record.push(field);
       field = '';
     } else if (ch === '\n') endRecord();

@@ -7,6 +7,8 @@
  * reported, never misread.
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import type { MessageCode } from '../domain/messages/catalogue.js';
+import type { Params } from '../domain/messages/render.js';
 
 /** A shared string as ExcelJS's WorkbookReader caches it. */
 export type SharedString = string | { richText: { text: string }[] };
@@ -19,10 +21,16 @@ export interface WorkbookParts {
   readonly date1904: boolean;
 }
 
-/** A cell read: its text (null when empty), or a problem with it (code and message). */
+/** What is wrong with a cell: a catalogue code and its parameters. */
+export interface CellFault {
+  readonly code: MessageCode;
+  readonly params: Params;
+}
+
+/** A cell read: its text (null when empty), or what is wrong with it. */
 export type CellRead =
   | { readonly text: string | null; readonly problem?: undefined }
-  | { readonly text: null; readonly problem: { readonly code: string; readonly message: string } };
+  | { readonly text: null; readonly problem: CellFault };
 
 export interface RowRead {
   readonly number: number;
@@ -144,11 +152,10 @@ class SheetState {
 /** The cell's text or its problem, by its type (ECMA-376 ST_CellType). */
 function cellRead(cell: OpenCell, parts: WorkbookParts): CellRead {
   if (cell.formula !== undefined) {
-    const text = cell.formula ? ` (=${cell.formula})` : '';
-    return refused(
-      'input.formula',
-      `cell ${cell.ref} holds a formula${text}; paste its value instead`,
-    );
+    // A shared formula's other cells carry no text of their own.
+    return cell.formula
+      ? refused('input.cell.formula', { ref: cell.ref, formula: cell.formula })
+      : refused('input.cell.formula_shared', { ref: cell.ref });
   }
   if (cell.type === 'inlineStr') return textCell(cell.inline ?? cell.value);
   const value = cell.value;
@@ -160,19 +167,16 @@ function cellRead(cell: OpenCell, parts: WorkbookParts): CellRead {
       return textCell(value);
     case 'b':
       if (value === '0' || value === '1') return { text: value === '1' ? 'true' : 'false' };
-      return refused(
-        'input.cell',
-        `cell ${cell.ref} should hold a boolean (0 or 1), not "${value}"`,
-      );
+      return refused('input.cell.not_boolean', { ref: cell.ref, value });
     case 'e':
       return { text: value }; // an error value such as #N/A, as the spreadsheet shows it
     case 'd':
       if (/^\d{4}-\d{2}-\d{2}(T|$)/.test(value)) return { text: value.slice(0, 10) };
-      return refused('input.cell', `cell ${cell.ref} should hold an ISO 8601 date, not "${value}"`);
+      return refused('input.cell.not_iso_date', { ref: cell.ref, value });
     case 'n':
       return numberCell(cell, value, parts);
     default:
-      return refused('input.cell', `cell ${cell.ref} has the unknown type "${cell.type}"`);
+      return refused('input.cell.unknown_type', { ref: cell.ref, type: cell.type });
   }
 }
 
@@ -184,10 +188,7 @@ function sharedString(
   const index = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
   const shared = Number.isSafeInteger(index) ? strings?.[index] : undefined;
   if (shared === undefined)
-    return refused(
-      'input.cell',
-      `cell ${ref} refers to shared string ${value.trim()}, which the workbook does not hold`,
-    );
+    return refused('input.cell.missing_shared_string', { ref, index: value.trim() });
   return textCell(
     typeof shared === 'string' ? shared : shared.richText.map((t) => t.text).join(''),
   );
@@ -214,7 +215,7 @@ const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 function numberCell(cell: OpenCell, value: string, parts: WorkbookParts): CellRead {
   const number = NUMBER.test(value.trim()) ? Number(value) : Number.NaN;
   if (!Number.isFinite(number))
-    return refused('input.cell', `cell ${cell.ref} should hold a number, not "${value}"`);
+    return refused('input.cell.not_a_number_cell', { ref: cell.ref, value });
   const style = cell.style;
   if (style !== undefined && isDateFormat(parts.numberFormat(style)))
     return { text: excelDate(number, parts.date1904).toISOString().slice(0, 10) };
@@ -239,8 +240,8 @@ function plainNumber(value: number): string {
   return text.includes('e') ? value.toFixed(10).replace(/0+$/, '') : text;
 }
 
-function refused(code: string, message: string): CellRead {
-  return { text: null, problem: { code, message } };
+function refused(code: MessageCode, params: Params): CellRead {
+  return { text: null, problem: { code, params } };
 }
 
 function localName(name: string): string {

@@ -1,5 +1,6 @@
 /**
- * Reads the first sheet (the first tab) of an XLSX workbook as text cells in their plain form
+ * Reads one sheet of an XLSX workbook, the first tab unless another is named (for workbooks
+ * whose first sheet is a cover page), as text cells in their plain form
  * (spec §1): integers as digits, dates as YYYY-MM-DD, booleans as true/false, `_xHHHH_`
  * escapes decoded. A formula is refused, not evaluated: its cached result may be stale, and a
  * bill must not depend on it. So is text no table can hold faithfully (an unpaired surrogate,
@@ -16,10 +17,10 @@
  */
 import type { EventEmitter } from 'node:events';
 import { createReadStream } from 'node:fs';
-import type { Problem } from '../domain/problem.js';
-import { SURROGATE_ADVICE, unpairedSurrogate } from '../domain/text.js';
+import { type Problem, problem } from '../domain/problem.js';
 import { Semaphore } from './semaphore.js';
 import {
+  type CellFault,
   type CellRead,
   type RowRead,
   type SharedString,
@@ -38,6 +39,22 @@ export interface Sheet {
 export interface XlsxOptions {
   /** Limits on the archive; by default from the environment (see the module header). */
   readonly limits?: ZipLimits;
+  /**
+   * The sheet to read, by its tab's name (matched without regard to case and surrounding
+   * spaces); the first tab when absent.
+   */
+  readonly sheet?: string;
+}
+
+/** The workbook has no sheet of the name asked for; `sheets` are the names it has. */
+export class NoSuchSheet extends Error {
+  override readonly name = 'NoSuchSheet';
+  constructor(
+    readonly sheet: string,
+    readonly sheets: readonly string[],
+  ) {
+    super(`the workbook has no sheet "${sheet}"`);
+  }
 }
 
 const MB = 1024 * 1024;
@@ -60,8 +77,9 @@ export function xlsxLimits(env: NodeJS.ProcessEnv = process.env): ZipLimits {
 const ENV_LIMITS = xlsxLimits();
 
 /**
- * The first sheet of the workbook at `path` (named `file` in problems), or null when it has
- * no rows; throws ZipRefusal when the workbook is over a limit or not a workbook.
+ * The first sheet of the workbook at `path` (named `file` in problems), or the sheet
+ * `options.sheet` names, or null when it has no rows; throws ZipRefusal when the workbook
+ * is over a limit or not a workbook, NoSuchSheet when it has no sheet of that name.
  */
 export function readFirstSheet(
   path: string,
@@ -73,7 +91,12 @@ export function readFirstSheet(
       WORKBOOK,
       WORKBOOK_RELS,
     ]);
-    return readSheet(path, file, firstTabFile(kept));
+    const tabs = sheetTabs(kept);
+    if (options.sheet === undefined) return readSheet(path, file, tabs?.[0]?.number);
+    const wanted = options.sheet.trim().toLowerCase();
+    const tab = tabs?.find((t) => t.name.trim().toLowerCase() === wanted);
+    if (!tab?.number) throw new NoSuchSheet(options.sheet, tabs?.map((t) => t.name) ?? []);
+    return readSheet(path, file, tab.number);
   });
 }
 
@@ -152,8 +175,8 @@ async function readRows(sheetRows: AsyncIterable<RowRead>, file: string): Promis
       if (row.number === 1) continue;
     }
     const cells = header.map((column, i) =>
-      cellValue(row.cells.get(i + 1), (code, message) =>
-        problems.push({ code, message, file, row: row.number, column }),
+      cellValue(row.cells.get(i + 1), (fault) =>
+        problems.push(problem(fault.code, fault.params, { file, row: row.number, column })),
       ),
     );
     if (cells.some((c) => c !== null && c !== '')) rows.push({ row: row.number, cells });
@@ -166,46 +189,82 @@ function headerOf(row: RowRead, file: string, problems: Problem[]): string[] {
   const header: string[] = [];
   const width = Math.max(0, ...row.cells.keys());
   for (let c = 1; c <= width; c++) {
-    const refuse: Refuse = (_code, message) =>
-      problems.push({ code: 'input.header', message, file, row: 1, column: `column ${c}` });
+    const refuse: Refuse = (fault) =>
+      problems.push(problem(fault.code, fault.params, { file, row: 1, column: `column ${c}` }));
     header.push(cellValue(row.cells.get(c), refuse) ?? '');
   }
   while (header.length > 0 && header.at(-1) === '') header.pop();
   return header;
 }
 
-type Refuse = (code: string, message: string) => void;
+type Refuse = (fault: CellFault) => void;
 
 /** A cell's text, or null; `refuse` hears what is wrong with it (a formula, bad text, a bad value). */
 function cellValue(cell: CellRead | undefined, refuse: Refuse): string | null {
   if (cell === undefined) return null;
   if (cell.problem) {
-    refuse(cell.problem.code, cell.problem.message);
+    refuse(cell.problem);
     return null;
   }
-  const problem = cell.text === null ? undefined : unpairedSurrogate(cell.text);
-  if (problem) refuse('input.cell', `${problem}${SURROGATE_ADVICE}`);
+  const surrogate = cell.text === null ? undefined : loneSurrogate(cell.text);
+  if (surrogate) refuse({ code: 'input.cell.surrogate', params: surrogate });
   return cell.text;
 }
 
 /**
- * The number N of `xl/worksheets/sheetN.xml` holding the first tab, read from the workbook and
- * its relationships; undefined when they do not say (the first sheet met is then read).
+ * The first unpaired UTF-16 surrogate of `text` (no table can hold one faithfully, see
+ * domain/text.ts): its code unit in hex and its 1-based character position.
  */
-function firstTabFile(kept: KeptEntries): string | undefined {
+function loneSurrogate(text: string): { unit: string; at: string } | undefined {
+  let at = 0;
+  // The string iterator yields a well-formed pair as one character, a lone half on its own.
+  for (const character of text) {
+    at++;
+    const unit = character.charCodeAt(0);
+    if (character.length === 1 && unit >= 0xd800 && unit <= 0xdfff) {
+      return { unit: unit.toString(16).toUpperCase(), at: String(at) };
+    }
+  }
+  return undefined;
+}
+
+/** A tab of the workbook: its name, and the N of `xl/worksheets/sheetN.xml` holding it. */
+interface SheetTab {
+  readonly name: string;
+  readonly number: string | undefined;
+}
+
+/**
+ * The workbook's tabs in order, read from the workbook and its relationships; undefined when
+ * they do not say (the first sheet met is then read, and no sheet can be named).
+ */
+function sheetTabs(kept: KeptEntries): SheetTab[] | undefined {
   const workbook = kept.get(WORKBOOK)?.toString('utf8');
   const rels = kept.get(WORKBOOK_RELS)?.toString('utf8');
   if (!workbook || !rels) return undefined;
-  const firstSheet = /<(?:\w+:)?sheet\b[^>]*>/.exec(workbook)?.[0];
-  // The relationship id attribute: `r:id` with whatever prefix (not `sheetId`).
-  const id = firstSheet && /\s(?:[\w.-]+:)?id="([^"]+)"/.exec(firstSheet)?.[1];
-  if (!id) return undefined;
+  const targets = new Map<string, string>();
   for (const rel of rels.match(/<(?:\w+:)?Relationship\b[^>]*>/g) ?? []) {
-    if (/\sId="([^"]+)"/.exec(rel)?.[1] !== id) continue;
+    const id = /\sId="([^"]+)"/.exec(rel)?.[1];
     const target = /\sTarget="([^"]+)"/.exec(rel)?.[1] ?? '';
-    return /^(?:\/?xl\/)?worksheets\/sheet(\d+)\.xml$/.exec(target)?.[1];
+    const number = /^(?:\/?xl\/)?worksheets\/sheet(\d+)\.xml$/.exec(target)?.[1];
+    if (id && number) targets.set(id, number);
   }
-  return undefined;
+  return (workbook.match(/<(?:\w+:)?sheet\b[^>]*>/g) ?? []).map((tag) => {
+    // The relationship id attribute: `r:id` with whatever prefix (not `sheetId`).
+    const id = /\s(?:[\w.-]+:)?id="([^"]+)"/.exec(tag)?.[1];
+    const name = xmlText(/\sname="([^"]*)"/.exec(tag)?.[1] ?? '');
+    return { name, number: id ? targets.get(id) : undefined };
+  });
+}
+
+/** An XML attribute's text with its entity and character references decoded. */
+function xmlText(text: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (whole, ref: string) => {
+    if (ref.startsWith('#x')) return String.fromCodePoint(Number.parseInt(ref.slice(2), 16));
+    if (ref.startsWith('#')) return String.fromCodePoint(Number(ref.slice(1)));
+    return named[ref] ?? whole;
+  });
 }
 
 /** A whole number of at least 1 from the environment, or `fallback` when unset. */

@@ -3,15 +3,18 @@
  * column yields a typed value expression, a boolean that holds when the cell is fine, and a
  * problem expression (NULL when fine), so one scan of the file both converts and validates
  * every cell. Both checks come from the same list of failing conditions; the boolean is the
- * cheap one to scan millions of rows with, the problem text is built only for bad rows.
+ * cheap one to scan millions of rows with, the problem is built only for bad rows.
+ *
+ * A problem is a catalogue code and the cell's text (`{code, value}`), never English: the
+ * message is made from the code in the reader's language (cell-problems.ts), and bad rows
+ * can be grouped by code and by the shape of their cells.
  *
  * The costly tests (a regular expression costs about 70 ns a cell, as much as reading it)
  * are named `tests`: the caller computes each once per row in a projection of its own, and
  * the value, the boolean and the problem read it by name. The boolean needs one shape test
  * per cell: every other failing condition is implied by it or cheap (see docs/benchmarks.md).
  */
-import { SCORE_DECIMALS, SCORE_INTEGER_DIGITS, SCORE_PATTERN } from '../../domain/decimal.js';
-import { NUL_MESSAGE } from '../../domain/text.js';
+import { SCORE_PATTERN } from '../../domain/decimal.js';
 import type { Dialect } from '../sql/dialect.js';
 import type { ColumnSpec } from './input-tables.js';
 
@@ -25,6 +28,7 @@ export interface ColumnSql {
   readonly tests: readonly (readonly [name: string, sql: string])[];
   readonly value: string;
   readonly ok: string;
+  /** A STRUCT(code VARCHAR, value VARCHAR) naming the first fault, NULL when the cell is fine. */
   readonly problem: string;
 }
 
@@ -34,6 +38,12 @@ export interface CellText {
   readonly name: string;
   /** False when the source is known to hold no NUL, so the boolean need not search for one. */
   readonly nul?: boolean;
+  /**
+   * Numbers (amounts, scores) are written with a decimal comma (`1234,50`): the checks read
+   * the text with its `,` and `.` swapped, so a cell written with a decimal point, or with a
+   * thousands separator, fails them rather than being misread.
+   */
+  readonly decimalComma?: boolean;
 }
 
 const DATE_SHAPE = '[0-9]{4}-[0-9]{2}-[0-9]{2}';
@@ -60,8 +70,8 @@ export interface TypedSource {
 const EXACT_MONEY_TYPE =
   /^(DECIMAL\(\d+,[0-2]\)|TINYINT|SMALLINT|INTEGER|BIGINT|UTINYINT|USMALLINT|UINTEGER)$/;
 
-/** A failing condition and the message that names it. */
-type Failing = readonly [when: string, message: string];
+/** A failing condition, the catalogue code that names it and the text it shows. */
+type Failing = readonly [when: string, code: string, value: string];
 
 export function columnSql(
   d: Dialect,
@@ -74,8 +84,11 @@ export function columnSql(
   }
   const t = cell.name;
   const test = (suffix: string) => `${t}_${suffix}`;
-  const shown = `'"' || left(${t}, 40) || '"'`;
-  const nul = nulPair(d, t);
+  const shown = `left(${t}, 40)`;
+  // A number read with its marks swapped is shown as it was written.
+  const comma = cell.decimalComma === true && (spec.type === 'number' || spec.type === 'money');
+  const written = comma ? swapMarks(shown) : shown;
+  const nul = nulFault(t);
   const yearInRange = `${t} >= '1900' AND ${t} < '2101'`;
   /**
    * `fine` holds for a present cell exactly when none of `failing` does (checked by
@@ -88,13 +101,15 @@ export function columnSql(
     failing: readonly Failing[],
     value: string,
   ): ColumnSql => ({
-    text: cell.sql,
+    text: comma ? swapMarks(cell.sql) : cell.sql,
     tests,
     value,
     ok: `CASE WHEN ${t} IS NULL THEN ${spec.required ? 'FALSE' : 'TRUE'} ELSE ${fine} END`,
     problem: `CASE ${[
-      `WHEN ${t} IS NULL THEN ${spec.required ? d.string(`is empty; ${expected(spec)}`) : 'NULL'}`,
-      ...[nul, ...failing].map(([when, message]) => `WHEN ${when} THEN ${message}`),
+      `WHEN ${t} IS NULL THEN ${spec.required ? fault(d, emptyCode(spec), 'NULL') : 'NULL'}`,
+      ...[nul, ...failing].map(
+        ([when, code, shows]) => `WHEN ${when} THEN ${fault(d, code, shows)}`,
+      ),
     ].join(' ')} END`,
   });
   switch (spec.type) {
@@ -112,11 +127,12 @@ export function columnSql(
         // With the shape matched, comparing the text compares its year.
         `${shape} AND ${day} IS NOT NULL AND ${yearInRange}`,
         [
-          [`NOT ${shape}`, `'expected a date YYYY-MM-DD, got ' || ${shown}`],
-          [`${day} IS NULL`, `${shown} || ' is not a real date'`],
+          [`NOT ${shape}`, 'input.cell.not_a_date', shown],
+          [`${day} IS NULL`, 'input.cell.impossible_date', shown],
           [
             `substr(${t}, 1, 4) NOT BETWEEN '1900' AND '2100'`,
-            `${shown} || ' is outside 1900–2100'`,
+            'input.cell.date_out_of_range',
+            shown,
           ],
         ],
         `CASE WHEN ${shape} THEN ${day} END`,
@@ -124,14 +140,31 @@ export function columnSql(
     }
     case 'month': {
       // The position in the list of every month the spec accepts is the check and the
-      // value at once, found by hashing: no regular expression, no text cut and parsed.
+      // value at once, found by hashing: no regular expression, no text cut and parsed. A
+      // month typed into a spreadsheet arrives as the date of its 1st (2024-06-01), which
+      // is that month; the second lookup runs only for cells the first refused.
       const position = test('position');
+      const firstOfMonth = `length(${t}) = 10 AND ${t} LIKE '____-__-01'`;
       return cases(
-        [[position, `enum_code(${d.tryCast(t, MONTH_LIST)})`]],
+        [
+          [
+            position,
+            `COALESCE(enum_code(${d.tryCast(t, MONTH_LIST)}), CASE WHEN ${firstOfMonth} THEN enum_code(${d.tryCast(`left(${t}, 7)`, MONTH_LIST)}) END)`,
+          ],
+        ],
         `${position} IS NOT NULL`,
         [
-          [`NOT ${d.matches(t, MONTH_SHAPE)}`, `'expected a month YYYY-MM, got ' || ${shown}`],
-          [`${position} IS NULL`, `${shown} || ' is outside 1900–2100'`],
+          [
+            `${t} LIKE '____-__-__' AND NOT ${t} LIKE '%-01' AND ${d.tryCast(t, 'DATE')} IS NOT NULL`,
+            'input.cell.month_is_date',
+            shown,
+          ],
+          [
+            `NOT ${d.matches(t, MONTH_SHAPE)} AND NOT ${d.matches(t, `${MONTH_SHAPE}-01`)}`,
+            'input.cell.not_a_month',
+            shown,
+          ],
+          [`${position} IS NULL`, 'input.cell.month_out_of_range', shown],
         ],
         `${d.cast(position, 'INTEGER')} + ${FIRST_MONTH_INDEX}`,
       );
@@ -143,14 +176,8 @@ export function columnSql(
         [[score, d.matches(t, SCORE_PATTERN)]],
         score,
         [
-          [
-            `NOT ${d.matches(t, NUMBER_SHAPE)}`,
-            `'expected a number like 12 or 3.5, got ' || ${shown}`,
-          ],
-          [
-            `NOT ${score}`,
-            `${shown} || ${d.string(` has more digits than Resulta compares exactly (${SCORE_INTEGER_DIGITS} before the point and ${SCORE_DECIMALS} after)`)}`,
-          ],
+          [`NOT ${d.matches(t, NUMBER_SHAPE)}`, 'input.cell.not_a_number', written],
+          [`NOT ${score}`, 'input.cell.too_many_digits', written],
         ],
         `CASE WHEN ${score} THEN CAST(${t} AS ${d.numberType}) END`,
       );
@@ -162,12 +189,9 @@ export function columnSql(
         [[amount, d.matches(t, AMOUNT_SHAPE)]],
         amount,
         [
-          [
-            `NOT ${d.matches(t, NUMBER_SHAPE)}`,
-            `'expected an amount like 1200.50, got ' || ${shown}`,
-          ],
-          [`${t} LIKE '-%'`, `'earnings must not be negative, got ' || ${shown}`],
-          [`NOT ${amount}`, `${shown} || ' has more than two decimals or is too large'`],
+          [`NOT ${d.matches(t, NUMBER_SHAPE)}`, 'input.cell.not_an_amount', written],
+          [`${t} LIKE '-%'`, 'input.cell.negative_earnings', written],
+          [`NOT ${amount}`, 'input.cell.amount_too_precise', written],
         ],
         `CASE WHEN ${amount} THEN CAST(CAST(${t} AS DECIMAL(18,2)) * 100 AS BIGINT) END`,
       );
@@ -177,18 +201,13 @@ export function columnSql(
       return cases(
         [[word, `lower(${t})`]],
         `${word} IN ('true', 'false')`,
-        [[`${word} NOT IN ('true', 'false')`, `'expected true, false or empty, got ' || ${shown}`]],
+        [[`${word} NOT IN ('true', 'false')`, 'input.cell.not_verified', shown]],
         `${word} = 'true'`,
       );
     }
     case 'source': {
       const known = `${t} IN ('provider', 'admin', 'verifier')`;
-      return cases(
-        [],
-        known,
-        [[`NOT ${known}`, `'expected provider, admin, verifier or empty, got ' || ${shown}`]],
-        t,
-      );
+      return cases([], known, [[`NOT ${known}`, 'input.cell.not_a_source', shown]], t);
     }
   }
 }
@@ -204,31 +223,35 @@ function typedMoneySql(d: Dialect, spec: ColumnSpec, t: string, column: string):
     tests: [],
     value: `CAST(${column} * 100 AS BIGINT)`,
     ok: `COALESCE(${column} >= 0 AND ${column} < 1e16, FALSE)`,
-    problem: `CASE WHEN ${column} IS NULL THEN ${d.string(`is empty; ${expected(spec)}`)} WHEN ${column} < 0 THEN 'earnings must not be negative, got "' || ${t} || '"' WHEN ${column} >= 1e16 THEN ${t} || ' is too large' END`,
+    problem: `CASE WHEN ${column} IS NULL THEN ${fault(d, emptyCode(spec), 'NULL')} WHEN ${column} < 0 THEN ${fault(d, 'input.cell.negative_earnings', t)} WHEN ${column} >= 1e16 THEN ${fault(d, 'input.cell.amount_too_large', t)} END`,
   };
 }
 
-/**
- * A cell holding NUL, which no table in the store can hold (src/domain/text.ts), and the
- * message naming its position (1-based characters, as DuckDB's strpos counts).
- */
-function nulPair(d: Dialect, t: string): Failing {
-  const at = `strpos(${t}, chr(0))`;
-  return [
-    `${at} > 0`,
-    `${d.string(NUL_MESSAGE.before)} || ${at} || ${d.string(NUL_MESSAGE.after)}`,
-  ];
+/** A problem as SQL: its code and the cell's text it shows (for a NUL, its position). */
+function fault(d: Dialect, code: string, value: string): string {
+  return `{'code': ${d.string(code)}, 'value': CAST(${value} AS VARCHAR)}`;
 }
 
-function expected(spec: ColumnSpec): string {
+/** A cell holding NUL, which no table in the store can hold (src/domain/text.ts), and where. */
+function nulFault(t: string): Failing {
+  const at = `strpos(${t}, chr(0))`;
+  return [`${at} > 0`, 'input.cell.nul', at];
+}
+
+/** `1234,50` read as `1234.50`, and `1234.50` as `1234,50` (which then fails the checks). */
+function swapMarks(text: string): string {
+  return `translate(${text}, ',.', '.,')`;
+}
+
+function emptyCode(spec: ColumnSpec): string {
   switch (spec.type) {
     case 'date':
-      return 'expected a date YYYY-MM-DD';
+      return 'input.cell.empty_date';
     case 'month':
-      return 'expected a month YYYY-MM';
+      return 'input.cell.empty_month';
     case 'money':
-      return 'expected an amount like 1200.50';
+      return 'input.cell.empty_amount';
     default:
-      return 'expected a value';
+      return 'input.cell.empty';
   }
 }

@@ -4,8 +4,9 @@
  * run checks its inputs.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Problem } from '../../domain/problem.js';
+import { type Problem, problem } from '../../domain/problem.js';
 import type { DuckDBSession } from '../duckdb-session.js';
+import { MAX_EDITS } from './closest-name.js';
 import type { InputRole } from './input-tables.js';
 import { cellProblems, isReadable, type LoadedInput, MAX_PROBLEMS_PER_FILE } from './load-input.js';
 
@@ -24,13 +25,17 @@ export async function duplicateParticipants(
     .getRowObjectsJS()
     .map((r) => ({ ord: Number(r.ord), id: String(r.participant_id), first: Number(r.first) }));
   const rows = await input.rowOf([...found.map((f) => f.ord), ...found.map((f) => f.first)]);
-  return found.map((f) => ({
-    code: 'input.duplicate',
-    message: `duplicate participant_id "${f.id}" (first at row ${rows.get(f.first)})`,
-    file: input.file,
-    row: rows.get(f.ord) as number,
-    column: 'participant_id',
-  }));
+  return found.map((f) =>
+    problem(
+      'input.duplicate',
+      { id: f.id, first: String(rows.get(f.first)) },
+      {
+        file: input.file,
+        row: rows.get(f.ord) as number,
+        column: shownName(input, 'participant_id'),
+      },
+    ),
+  );
 }
 
 export async function unknownEventParticipants(
@@ -47,13 +52,49 @@ export async function unknownEventParticipants(
     .getRowObjectsJS()
     .map((r) => ({ ord: Number(r.ord), id: String(r.participant_id) }));
   const rows = await events.rowOf(found.map((f) => f.ord));
-  return found.map((f) => ({
-    code: 'input.unknown_participant',
-    message: `participant "${f.id}" is not in ${participants.file}`,
-    file: events.file,
-    row: rows.get(f.ord) as number,
-    column: 'participant_id',
-  }));
+  const near = await closestIds(conn, [...new Set(found.map((f) => f.id))]);
+  const file = participants.file;
+  return found.map((f) => {
+    const where = {
+      file: events.file,
+      row: rows.get(f.ord) as number,
+      column: shownName(events, 'participant_id'),
+    };
+    const suggestion = near.get(f.id);
+    return suggestion
+      ? problem('input.unknown_participant_did_you_mean', { id: f.id, file, suggestion }, where)
+      : problem('input.unknown_participant', { id: f.id, file }, where);
+  });
+}
+
+/** Unknown ids looked up for a close known one: the first few only, each a join in DuckDB. */
+const IDS_SUGGESTED = 20;
+
+/**
+ * For each of the first unknown ids, the known participant_id within two edits (the
+ * closest, then the smallest), found in DuckDB on distinct ids: a few thousand comparisons
+ * per unknown id, run only when some are unknown.
+ */
+export async function closestIds(
+  conn: DuckDBConnection,
+  unknown: readonly string[],
+): Promise<Map<string, string>> {
+  const wanted = unknown.slice(0, IDS_SUGGESTED);
+  if (wanted.length === 0) return new Map();
+  const list = wanted.map((id) => `'${id.replaceAll("'", "''")}'`).join(', ');
+  const reader =
+    await conn.runAndReadAll(`SELECT u.id, first(p.participant_id ORDER BY levenshtein(u.id, p.participant_id), p.participant_id) AS near
+    FROM (SELECT unnest([${list}]::VARCHAR[]) AS id) u
+    JOIN (SELECT DISTINCT participant_id FROM input_participants WHERE participant_id IS NOT NULL) p
+      ON abs(length(p.participant_id) - length(u.id)) <= ${MAX_EDITS}
+      AND levenshtein(u.id, p.participant_id) <= ${MAX_EDITS}
+    GROUP BY u.id`);
+  return new Map(reader.getRowObjectsJS().map((r) => [String(r.id), String(r.near)]));
+}
+
+/** The header the user wrote for one of the table's columns. */
+export function shownName(input: LoadedInput, name: string): string {
+  return input.columns.find((c) => c.name === name)?.shown ?? name;
 }
 
 /**

@@ -5,25 +5,31 @@
  * never leaves anything behind.
  */
 import { stat } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { extname, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Problem } from '../../domain/problem.js';
+import { type Problem, problem } from '../../domain/problem.js';
+import type { DecimalMark } from '../../files/csv-dialect.js';
+import type { CsvDelimiter } from '../../files/csv-records.js';
 import { digestFile } from '../../files/file-digest.js';
+import { copyLatin1AsUtf8 } from '../../files/latin1-text.js';
 import type { Dialect } from '../sql/dialect.js';
 import { columnSql } from './column-checks.js';
 import { type CsvBytes, CsvBytesScan } from './csv-bytes.js';
+import { checkColumns } from './header-check.js';
+import type { HeaderNaming } from './header-names.js';
+import { type ColumnSpec, INPUT_COLUMNS, type InputRole, requiredNames } from './input-tables.js';
 import {
-  type ColumnSpec,
-  INPUT_COLUMNS,
-  type InputRole,
-  RESERVED_PREFIX,
-  requiredNames,
-} from './input-tables.js';
-import { type CellHints, type OpenSource, openSource, readerMessage } from './open-source.js';
+  type CellHints,
+  type CsvLayout,
+  type OpenSource,
+  openSource,
+  readerMessage,
+} from './open-source.js';
 import { type SourceColumn, sourceRelation } from './source-relation.js';
 
-/** Most problems listed per file; the count of the rest is reported. */
-export const MAX_PROBLEMS_PER_FILE = 1000;
+export { cellProblems, MAX_PROBLEMS_PER_FILE } from './cell-problems.js';
+
+export type TextEncoding = 'utf8' | 'latin1';
 
 export interface LoadedInput {
   readonly role: InputRole;
@@ -32,48 +38,81 @@ export interface LoadedInput {
   readonly sha256: Promise<string>;
   /** Columns of the file beyond the required and optional ones (participants' attributes). */
   readonly extraColumns: readonly string[];
+  /** Every column of the file, by the name Resulta reads it and the header the user wrote. */
+  readonly columns: readonly SourceColumn[];
+  /** How a CSV file was read (separator, decimal mark, encoding); absent for other formats. */
+  readonly layout?: CsvLayout & { readonly encoding: TextEncoding };
   readonly problems: readonly Problem[];
+  /**
+   * Whether the file could be opened and has the columns it needs, so that `input_<role>`
+   * exists and its cells can be checked.
+   */
+  readonly readable: boolean;
   /** Maps 0-based record ordinals to the row numbers users see. */
   readonly rowOf: (ordinals: readonly number[]) => Promise<Map<number, number>>;
 }
 
-/** How much of the file `input_<role>` keeps. */
+/** How much of the file `input_<role>` keeps, and how the user's file is written. */
 export interface OpenOptions {
   /**
    * Keep every column, also those no evaluation reads (an import writes the file back);
    * by default a run's table leaves them out once their cells are checked.
    */
   readonly everyColumn?: boolean;
+  /** The column mapping for this table and the contract's attribute names. */
+  readonly naming?: HeaderNaming;
+  /** A CSV file's separator and decimal mark, when the user gave them (else detected). */
+  readonly delimiter?: CsvDelimiter;
+  readonly decimal?: DecimalMark;
+  /** A CSV file's text encoding; UTF-8 unless the user says Latin-1. */
+  readonly encoding?: TextEncoding;
+  /** The XLSX sheet to read; the first when absent. */
+  readonly sheet?: string;
+  /**
+   * A private folder for the run's temporary files (a Latin-1 file's UTF-8 copy), made on
+   * first use and removed by the caller.
+   */
+  readonly scratch?: () => Promise<string>;
 }
 
 export async function openInput(
   conn: DuckDBConnection,
   d: Dialect,
   role: InputRole,
-  path: string,
+  given: string,
   file: string,
   options: OpenOptions = {},
 ): Promise<LoadedInput> {
-  const format = extname(path).toLowerCase();
-  const fail = (message: string, extra: Partial<Problem> = {}): LoadedInput => ({
+  const format = extname(given).toLowerCase();
+  const fail = (...problems: Problem[]): LoadedInput => ({
     role,
     file,
     sha256: Promise.resolve(''),
     extraColumns: [],
-    problems: [{ code: 'input.file', message, file, ...extra }],
+    columns: [],
+    problems: problems.map((p) => ({ ...p, file })),
+    readable: false,
     rowOf: async () => new Map(),
   });
   if (!['.csv', '.parquet', '.xlsx'].includes(format)) {
-    return fail(`unsupported file type "${format}": use .csv, .parquet or .xlsx`);
+    return fail(problem('input.file.unsupported_type', { extension: format }));
   }
-  const size = await stat(path).then(
+  const size = await stat(given).then(
     (s) => s.size,
     () => null,
   );
-  if (size === null) return fail('cannot read the file: no such file');
-  if (size === 0)
-    return fail(`the file is empty: expected a header row with ${requiredNames(role)}`);
-  const opening = await openSource(conn, d, role, path, format, file);
+  if (size === null) return fail(problem('input.file.missing'));
+  if (size === 0) return fail(problem('input.file.empty', { columns: requiredNames(role) }));
+  const latin1 = format === '.csv' && options.encoding === 'latin1';
+  // A Latin-1 file is read from its UTF-8 copy; its hash stays the one of the user's bytes.
+  const original = latin1 ? digestFile(given, false) : undefined;
+  const path = latin1 ? await utf8Copy(given, role, options) : given;
+  const opening = await openSource(conn, d, role, path, format, file, {
+    naming: options.naming ?? {},
+    ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+    ...(options.decimal ? { decimal: options.decimal } : {}),
+    ...(options.sheet ? { sheet: options.sheet } : {}),
+  });
   // The file is hashed (and a CSV file checked to be UTF-8, and scanned for spaces and NUL)
   // while DuckDB reads it. A CSV file that is not UTF-8 is refused for that alone, whatever
   // DuckDB made of it.
@@ -84,30 +123,47 @@ export async function openInput(
     format === '.csv',
     unconfirmed ? (chunk) => bytes.add(chunk) : undefined,
   );
-  const sha256 = digesting.then((digest) => digest.sha256);
+  const sha256 = (original ?? digesting).then((digest) => digest.sha256);
   sha256.catch(() => {}); // awaited later by the run; never an unhandled rejection meanwhile
-  let opened = 'problem' in opening ? opening : await typed(conn, d, role, opening, file, options);
+  let opened =
+    'problem' in opening ? opening : await typed(conn, d, role, opening, path, file, options);
   if (format === '.csv') {
     const { notUtf8AtLine } = await digesting;
     if (notUtf8AtLine !== undefined) {
-      return fail('the file is not UTF-8 text: save it as "CSV UTF-8" and try again', {
-        row: notUtf8AtLine,
-      });
+      return fail({ ...problem('input.file.not_utf8'), row: notUtf8AtLine });
     }
     if (unconfirmed && !('problem' in opened) && !confirmed(opened.source.cells, bytes.result)) {
       const cells = { trimmed: !bytes.result.spaces, nul: bytes.result.nul };
-      opened = await typed(conn, d, role, { ...opened.source, cells }, file, options);
+      opened = await typed(conn, d, role, { ...opened.source, cells }, path, file, options);
     }
   }
   if ('problem' in opened) return { ...fail(opened.problem), sha256 };
   const { source, headerProblems } = opened;
   if (headerProblems.length > 0) {
-    return { ...fail(''), sha256, problems: [...source.problems, ...headerProblems] };
+    return { ...fail(...source.problems, ...headerProblems), sha256 };
   }
-  const problems = source.problems;
   const known = new Set(INPUT_COLUMNS[role].map((c) => c.name));
-  const extraColumns = source.columns.map((c) => c.name).filter((n) => !known.has(n));
-  return { role, file, sha256, extraColumns, problems, rowOf: source.rowOf };
+  return {
+    role,
+    file,
+    sha256,
+    extraColumns: source.columns.map((c) => c.name).filter((n) => !known.has(n)),
+    columns: source.columns,
+    ...(source.layout
+      ? { layout: { ...source.layout, encoding: latin1 ? 'latin1' : 'utf8' } as const }
+      : {}),
+    problems: source.problems,
+    readable: true,
+    rowOf: source.rowOf,
+  };
+}
+
+/** The UTF-8 copy of a Latin-1 file, in the run's private folder. */
+async function utf8Copy(path: string, role: InputRole, options: OpenOptions): Promise<string> {
+  if (!options.scratch) throw new Error('reading a Latin-1 file needs a folder for its copy');
+  const copy = join(await options.scratch(), `${role}.utf8.csv`);
+  await copyLatin1AsUtf8(path, copy);
+  return copy;
 }
 
 /** Whether the whole file's bytes bear out what its start said of its cells. */
@@ -121,63 +177,25 @@ async function typed(
   d: Dialect,
   role: InputRole,
   source: OpenSource,
+  path: string,
   file: string,
   options: OpenOptions,
-): Promise<{ problem: string } | { source: OpenSource; headerProblems: Problem[] }> {
-  const headerProblems = checkColumns(
-    role,
-    source.columns.map((c) => c.name),
-    file,
-  );
+): Promise<{ problem: Problem } | { source: OpenSource; headerProblems: Problem[] }> {
+  const headerProblems = [
+    ...source.headerProblems,
+    ...checkColumns(role, source, options.naming ?? {}, file),
+  ];
   if (headerProblems.length > 0) return { source, headerProblems };
   try {
     await createTyped(conn, d, role, source, options);
   } catch (error) {
     // Only reading the file can fail here (every conversion is guarded); DuckDB reads a
-    // CSV file for the first time in this statement.
-    return { problem: `cannot read the file: ${readerMessage(error)}` };
+    // CSV file for the first time in this statement. Its text may quote the path, which
+    // for an upload or a Latin-1 copy is a temporary one: the file is named as the user knows it.
+    const reason = readerMessage(error).split(path).join(file);
+    return { problem: problem('input.file.unreadable', { reason }) };
   }
   return { source, headerProblems };
-}
-
-function checkColumns(role: InputRole, names: string[], file: string): Problem[] {
-  const problems: Problem[] = [];
-  const at = (column: string, message: string): Problem => ({
-    code: 'input.header',
-    message,
-    file,
-    row: 1,
-    column,
-  });
-  const seen = new Set<string>();
-  for (const name of names) {
-    if (seen.has(name)) problems.push(at(name, `column "${name}" appears twice in the header`));
-    seen.add(name);
-    if (name.startsWith(RESERVED_PREFIX)) {
-      problems.push(
-        at(name, `column names starting with "${RESERVED_PREFIX}" are reserved; rename it`),
-      );
-    }
-  }
-  for (const spec of INPUT_COLUMNS[role]) {
-    if (spec.required && !seen.has(spec.name)) {
-      problems.push(
-        at(
-          spec.name,
-          `missing required column "${spec.name}" (the header has: ${names.join(', ')})`,
-        ),
-      );
-    }
-  }
-  if (role === 'participants' && seen.has('age_at_enrolment')) {
-    problems.push(
-      at(
-        'age_at_enrolment',
-        'age_at_enrolment is computed from birth_date and enrolled_on; remove this column',
-      ),
-    );
-  }
-  return problems;
 }
 
 /**
@@ -234,7 +252,7 @@ function materialised(role: InputRole, source: OpenSource): boolean {
 function typedQuery(
   d: Dialect,
   role: InputRole,
-  { columns, relation, ordinal, cells: hints }: OpenSource,
+  { columns, relation, ordinal, cells: hints, layout }: OpenSource,
   options: OpenOptions,
   withProblems: boolean,
 ): string {
@@ -262,7 +280,12 @@ function typedQuery(
         ? d.ident(column.name)
         : sourceRelation.text(d, column);
     const typed = column && { expr: d.ident(column.name), type: column.type };
-    const cell = { sql: text, name: `__c${i}`, nul: hints.nul };
+    const cell = {
+      sql: text,
+      name: `__c${i}`,
+      nul: hints.nul,
+      decimalComma: layout?.decimal === ',',
+    };
     const sql = columnSql(d, spec, cell, typed);
     if (sql.text !== undefined) texts.push(`${sql.text} AS __c${i}`);
     tests.push(...sql.tests.map(([name, test]) => `${test} AS ${name}`));
@@ -270,11 +293,11 @@ function typedQuery(
       values.push(`${sql.value} AS ${d.ident(spec.name)}`);
     }
     oks.push(`(${sql.ok})`);
-    // `||` with NULL is NULL, so a fine cell contributes nothing.
-    problems.push(`${d.string(`${spec.name}\t`)} || (${sql.problem})`);
+    problems.push(`{'col': ${d.string(spec.name)}, 'fault': ${sql.problem}}`);
   }
   const all = (more: string[]) => ['*', ...more].join(', ');
-  const problem = `CASE WHEN NOT __ok THEN NULLIF(concat_ws(chr(10), ${problems.join(', ')}), '') END`;
+  // Each bad cell as {col, fault: {code, value}}; fine cells are filtered out.
+  const problem = `CASE WHEN NOT __ok THEN list_filter([${problems.join(', ')}], lambda p: p.fault IS NOT NULL) END`;
   const checks = withProblems ? ['__ok', `${problem} AS __problem`] : ['__ok'];
   return `SELECT ${[...values, ...checks].join(', ')} FROM (
     SELECT *, ${oks.join(' AND ')} AS __ok FROM (
@@ -283,35 +306,5 @@ function typedQuery(
 
 /** Whether the file could be opened and has the columns it needs, so its cells can be checked. */
 export function isReadable(input: LoadedInput): boolean {
-  return !input.problems.some((p) => p.code === 'input.file' || p.code === 'input.header');
-}
-
-/** Scans `input_<role>` and lists its bad cells, with row numbers as users see them. */
-export async function cellProblems(conn: DuckDBConnection, input: LoadedInput): Promise<Problem[]> {
-  const { role, file, rowOf } = input;
-  const bad = `FROM input_${role} WHERE NOT __ok`;
-  const reader = await conn.runAndReadAll(
-    `SELECT __ord AS ord, __problem ${bad} ORDER BY __ord LIMIT ${MAX_PROBLEMS_PER_FILE}`,
-  );
-  const found = reader
-    .getRowObjectsJS()
-    .map((r) => ({ ord: Number(r.ord), text: String(r.__problem) }));
-  const rows = await rowOf(found.map((f) => f.ord));
-  const problems: Problem[] = found.flatMap(({ ord, text }) =>
-    text.split('\n').map((line) => {
-      const [column, message] = line.split('\t') as [string, string];
-      return { code: 'input.cell', message, file, row: rows.get(ord) ?? ord + 2, column };
-    }),
-  );
-  if (found.length === MAX_PROBLEMS_PER_FILE) {
-    const counted = await conn.runAndReadAll(`SELECT COUNT(*) AS n ${bad}`);
-    const more = Number(counted.getRowObjectsJS()[0]?.n) - MAX_PROBLEMS_PER_FILE;
-    if (more > 0)
-      problems.push({
-        code: 'input.more',
-        message: `${more} more rows with problems are not listed`,
-        file,
-      });
-  }
-  return problems;
+  return input.readable;
 }

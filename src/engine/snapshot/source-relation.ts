@@ -2,18 +2,26 @@
  * How each file format becomes a relation of columns, and how a typed column reads as
  * the plain text the spec defines (an integer as its digits, a date as YYYY-MM-DD).
  */
+import type { CsvDelimiter } from '../../files/csv-records.js';
 import type { Dialect } from '../sql/dialect.js';
 
 export interface SourceColumn {
+  /** The name Resulta reads the column by (after mapping and matching, header-names.ts). */
   readonly name: string;
+  /** The header as the user wrote it, trimmed: how problems name the column. */
+  readonly shown?: string;
   /** The DuckDB type of the column as stored in the file (VARCHAR for CSV and XLSX). */
   readonly type: string;
 }
 
 export const sourceRelation = {
-  csv(d: Dialect, path: string, header: readonly string[]): string {
-    const columns = header.map((name) => `${d.string(name)}: 'VARCHAR'`).join(', ');
-    return `read_csv(${d.string(path)}, header = true, delim = ',', quote = '"', escape = '"', auto_detect = false, strict_mode = true, allow_quoted_nulls = true, columns = {${columns}})`;
+  /**
+   * A CSV file read as text columns named `names` (DuckDB takes the names given here over
+   * the header line's, which is how a header is renamed without touching the data).
+   */
+  csv(d: Dialect, path: string, names: readonly string[], delimiter: CsvDelimiter = ','): string {
+    const columns = names.map((name) => `${d.string(name)}: 'VARCHAR'`).join(', ');
+    return `read_csv(${d.string(path)}, header = true, delim = ${d.string(delimiter)}, quote = '"', escape = '"', auto_detect = false, strict_mode = true, allow_quoted_nulls = true, columns = {${columns}})`;
   },
 
   /** The trimmed text of a column, NULL when empty. */
