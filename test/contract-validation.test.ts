@@ -154,7 +154,7 @@ caps: {}
     [
       'duplicate keys',
       VALID.replace('title: C\n', 'title: C\ntitle: D\n'),
-      'Map keys must be unique',
+      '3:1 the key "title" is written twice in the same map; keep one',
     ],
     [
       'both price and tiers',

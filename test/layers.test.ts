@@ -8,7 +8,8 @@
  * than in src/: other work in the same checkout must never see them.
  */
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -70,5 +71,42 @@ describe('layer rules in biome.json', () => {
 
   it.each(PROBES)('%s importing %s', (file, _from, expected) => {
     expect(found.get(file) ?? []).toEqual(expected);
+  });
+});
+
+/**
+ * The web app runs the domain (the contract parser, the message catalogue) in the browser,
+ * so src/domain must not touch Node at all: no Node module, imported statically or at run
+ * time, and none of Node's globals. Biome's rule above covers static imports; this reads
+ * every real file, so `await import('node:fs')` or a stray `process.env` fails too.
+ */
+describe('src/domain runs in a browser', () => {
+  const NODE_MODULES = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+  const NODE_GLOBALS = /\b(process|Buffer|require|__dirname|__filename|setImmediate)\b\s*[.(]/;
+
+  async function domainFiles(dir = join(REPO, 'src/domain')): Promise<string[]> {
+    const entries = await readdir(dir, { withFileTypes: true });
+    const nested = await Promise.all(
+      entries.map((e) => (e.isDirectory() ? domainFiles(join(dir, e.name)) : [join(dir, e.name)])),
+    );
+    return nested.flat().filter((f) => f.endsWith('.ts'));
+  }
+
+  it('imports no Node module and uses no Node global', async () => {
+    const files = await domainFiles();
+    expect(files.length).toBeGreaterThan(40);
+    const faults: string[] = [];
+    for (const file of files) {
+      const text = await readFile(file, 'utf8');
+      const name = file.slice(REPO.length + 1);
+      const imported = [...text.matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)].map((m) => m[1]);
+      for (const module of imported) {
+        if (module && NODE_MODULES.has(module)) faults.push(`${name} imports ${module}`);
+      }
+      const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+      const global = NODE_GLOBALS.exec(code)?.[1];
+      if (global) faults.push(`${name} uses ${global}`);
+    }
+    expect(faults).toEqual([]);
   });
 });

@@ -10,13 +10,31 @@
  */
 import { isMessageCode, type MessageCode, say } from './messages/catalogue.js';
 import { DEFAULT_LOCALE, type Locale } from './messages/locale.js';
-import type { Params } from './messages/render.js';
+import type { Params, ParamValue } from './messages/render.js';
+
+/**
+ * A catalogue message used as a parameter of another, rendered in the same language: the
+ * subject of a contract problem (`outcome job tier 2`) is one, so that it reads "outcome job
+ * tier 2" in English and "resultado job › tramo 2" in Spanish. Plain data, so a problem
+ * stored as JSON renders the same when read back.
+ */
+export interface Phrase {
+  readonly code: MessageCode;
+  readonly params?: ProblemParams;
+}
+
+export type ProblemParam = ParamValue | Phrase;
+export type ProblemParams = { readonly [name: string]: ProblemParam };
+
+export function phrase(code: MessageCode, params: ProblemParams = {}): Phrase {
+  return { code, params };
+}
 
 export interface Problem {
   readonly code: string;
   readonly message: string;
   /** The catalogue parameters of `code`, when the problem was made from the catalogue. */
-  readonly params?: Params;
+  readonly params?: ProblemParams;
   /** The file at fault, as the user named it. */
   readonly file?: string;
   /** Contract files: 1-based line and column in the YAML source. */
@@ -31,15 +49,29 @@ export interface Problem {
 export type Where = Pick<Problem, 'file' | 'line' | 'col' | 'row' | 'column'>;
 
 /** A problem from the catalogue: its English message now, any language later. */
-export function problem(code: MessageCode, params: Params = {}, where: Where = {}): Problem {
-  return { code, message: say(code, params), params, ...where };
+export function problem(code: MessageCode, params: ProblemParams = {}, where: Where = {}): Problem {
+  return { code, message: say(code, inLanguage(params, DEFAULT_LOCALE)), params, ...where };
 }
 
 /** The problem's message in a language (English for problems not yet in the catalogue). */
 export function problemMessage(p: Problem, locale: Locale = DEFAULT_LOCALE): string {
   return p.params !== undefined && isMessageCode(p.code)
-    ? say(p.code, p.params, locale)
+    ? say(p.code, inLanguage(p.params, locale), locale)
     : p.message;
+}
+
+/** The parameters with every phrase among them rendered in the language. */
+function inLanguage(params: ProblemParams, locale: Locale): Params {
+  const out: Record<string, ParamValue> = {};
+  for (const [name, value] of Object.entries(params)) {
+    out[name] = typeof value === 'object' ? phraseText(value, locale) : value;
+  }
+  return out;
+}
+
+function phraseText(p: Phrase, locale: Locale): string {
+  // A code a later version removed (a problem stored long ago) shows as its code.
+  return isMessageCode(p.code) ? say(p.code, inLanguage(p.params ?? {}, locale), locale) : p.code;
 }
 
 export class ProblemsError extends Error {

@@ -2,11 +2,14 @@
  * Parses and validates a contract file (spec §2) into the typed model, reporting every
  * problem at once with its line and column. This module only turns text into YAML nodes;
  * each part of the contract has its own reader (read-contract.ts lists them).
+ *
+ * Pure: no I/O, so the web app runs the same parser in the browser as the user types.
  */
 import { LineCounter, parseDocument } from 'yaml';
 import type { Problem } from '../problem.js';
 import type { Contract } from './contract.js';
 import { readContract } from './read-contract.js';
+import { yamlProblem } from './yaml-problem.js';
 import { YamlReader } from './yaml-reader.js';
 
 export interface ParsedContract {
@@ -26,16 +29,14 @@ export function parseContract(text: string, file = 'contract.yaml'): ParsedContr
     schema: 'core',
     uniqueKeys: true,
   });
-  const syntax: Problem[] = [...doc.errors, ...doc.warnings].map((e) => ({
-    code: 'contract.yaml',
-    message: e.message.split('\n')[0] ?? e.message,
-    file,
-    ...(e.linePos ? { line: e.linePos[0].line, col: e.linePos[0].col } : {}),
-  }));
-  if (doc.errors.length > 0) return { contract: null, problems: syntax };
+  const syntax = [...doc.errors, ...doc.warnings].map((e) => yamlProblem(e, text, file));
+  // A repeated key leaves the document whole (the later value is read), so the rest of the
+  // contract can still be checked; any other syntax error may have cut it anywhere.
+  if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY'))
+    return { contract: null, problems: syntax };
   const reader = new YamlReader(file, lineCounter, (alias) => alias.resolve(doc) ?? null);
   const contract = readContract(reader, doc.contents);
-  const problems = dedupe(reader.problems);
+  const problems = inFileOrder(dedupe([...syntax, ...reader.problems]));
   return { contract: problems.length === 0 ? contract : null, problems };
 }
 
@@ -48,4 +49,13 @@ function dedupe(problems: Problem[]): Problem[] {
     seen.add(key);
     return true;
   });
+}
+
+/** By line and column, as a reader goes through the file; the order found is kept on ties. */
+function inFileOrder(problems: Problem[]): Problem[] {
+  const at = (p: Problem) => (p.line ?? 0) * 1_000_000 + (p.col ?? 0);
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => at(a.p) - at(b.p) || a.i - b.i)
+    .map(({ p }) => p);
 }

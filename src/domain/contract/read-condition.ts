@@ -3,68 +3,78 @@ import type { Node } from 'yaml';
 import { isScalar } from 'yaml';
 import { compareDecimals, fitsScore, SCORE_DECIMALS, SCORE_INTEGER_DIGITS } from '../decimal.js';
 import type { Condition } from './contract.js';
+import { type Subject, subject, within } from './subject.js';
 import { scalarText, type YamlReader } from './yaml-reader.js';
 
 const FORMS = ['in', 'equals', 'between'] as const;
 
-export function readCondition(r: YamlReader, node: Node | null, what: string): Condition | null {
-  const map = r.map(node, what);
-  if (!map) return null;
+export function readCondition(r: YamlReader, node: Node | null, what: Subject): Condition | null {
+  const given = r.map(node, what);
+  if (!given) return null;
+  const map = r.keys(given, node, what, ['attribute'], [...FORMS]);
+  const attribute = r.string(map.get('attribute')?.value ?? null, within(what, 'attribute'));
   const forms = FORMS.filter((k) => map.has(k));
-  r.keys(map, node, what, ['attribute'], [...FORMS]);
   const [form] = forms;
   if (forms.length !== 1 || form === undefined) {
-    r.report(node, 'contract.condition', `${what} needs exactly one of "in", "equals", "between"`);
+    r.report(node, 'contract.condition.one_form', { what });
     return null;
   }
-  const attribute = r.string(map.get('attribute')?.value ?? null, `${what} attribute`);
-  if (attribute === null) return null;
   const value = map.get(form)?.value ?? null;
+  const condition = readForm(r, form, value, within(what, form));
+  return attribute === null || condition === null ? null : { attribute, ...condition };
+}
+
+/** A condition without its attribute: what each form reads. */
+type Form = {
+  [Op in Condition['op']]: Omit<Extract<Condition, { op: Op }>, 'attribute'>;
+}[Condition['op']];
+
+function readForm(
+  r: YamlReader,
+  form: (typeof FORMS)[number],
+  value: Node | null,
+  what: Subject,
+): Form | null {
   if (form === 'equals') {
-    const text = r.text(value, `${what} equals`);
-    return text === null ? null : { attribute, op: 'equals', value: text };
+    const text = r.text(value, what);
+    return text === null ? null : { op: 'equals', value: text };
   }
   if (form === 'in') {
-    const items = r.list(value, `${what} in`);
+    const items = r.list(value, what);
     if (!items) return null;
     const values = items.flatMap((item) =>
       isScalar(item) && item.value !== null ? [scalarText(item)] : [],
     );
     if (values.length === 0 || values.length !== items.length) {
-      r.report(value, 'contract.type', `${what} in must list one or more single values`);
+      r.report(value, 'contract.condition.in_values', { what });
       return null;
     }
-    return { attribute, op: 'in', values };
+    return { op: 'in', values };
   }
-  return readBetween(r, value, attribute, what);
+  return readBetween(r, value, what);
 }
 
-function readBetween(
-  r: YamlReader,
-  node: Node | null,
-  attribute: string,
-  what: string,
-): Condition | null {
-  const items = r.list(node, `${what} between`);
+function readBetween(r: YamlReader, node: Node | null, what: Subject): Form | null {
+  const items = r.list(node, what);
   if (!items) return null;
   if (items.length !== 2) {
-    r.report(node, 'contract.between', `${what} between needs two numbers [low, high]`);
+    r.report(node, 'contract.between.shape', { what });
     return null;
   }
-  const lo = r.decimal(items[0] ?? null, `${what} between low`);
-  const hi = r.decimal(items[1] ?? null, `${what} between high`);
+  const lo = r.decimal(items[0] ?? null, within(what, subject.betweenLow));
+  const hi = r.decimal(items[1] ?? null, within(what, subject.betweenHigh));
   if (!lo || !hi) return null;
   if (!fitsScore(lo) || !fitsScore(hi)) {
-    r.report(
-      node,
-      'contract.decimals',
-      `${what} between bounds have at most ${SCORE_INTEGER_DIGITS} digits before the point and ${SCORE_DECIMALS} after`,
-    );
+    r.report(node, 'contract.between.digits', {
+      what,
+      before: SCORE_INTEGER_DIGITS,
+      after: SCORE_DECIMALS,
+    });
     return null;
   }
   if (compareDecimals(lo, hi) > 0) {
-    r.report(node, 'contract.between', `${what} between low ${lo.text} is above high ${hi.text}`);
+    r.report(node, 'contract.between.order', { what, low: lo.text, high: hi.text });
     return null;
   }
-  return { attribute, op: 'between', lo, hi };
+  return { op: 'between', lo, hi };
 }

@@ -5,24 +5,28 @@
 import type { Node } from 'yaml';
 import type { Cents } from '../money.js';
 import type { Price, Pricing, Tier } from './contract.js';
+import { didYouMean, meantName } from './did-you-mean.js';
+import { type Subject, subject, within } from './subject.js';
 import type { NodeMap, YamlReader } from './yaml-reader.js';
 
 export interface PricingContext {
-  readonly segmentIds: readonly string[];
+  /** Null when the segments could not all be read: names are then not checked. */
+  readonly segmentIds: readonly string[] | null;
   /** Where a missing or doubled price is reported: the rule's node. */
   readonly at: Node | null;
 }
 
+/** `what` is the outcome (`outcome job`). */
 export function readPricing(
   r: YamlReader,
   keys: NodeMap,
-  what: string,
+  what: Subject,
   ctx: PricingContext,
 ): Pricing | null {
   const hasPrice = keys.has('price');
   const hasTiers = keys.has('tiers');
   if (hasPrice === hasTiers) {
-    r.report(ctx.at, 'contract.pricing', `${what} needs exactly one of "price" and "tiers"`);
+    r.report(ctx.at, 'contract.pricing.one_of', { what });
     return null;
   }
   if (hasTiers) {
@@ -36,91 +40,106 @@ export function readPricing(
 function readPrice(
   r: YamlReader,
   node: Node | null,
-  what: string,
-  segmentIds: readonly string[],
+  outcome: Subject,
+  segmentIds: readonly string[] | null,
 ): Price | null {
   const resolved = r.resolve(node);
-  if (resolved && 'items' in resolved) return readSegmentPrices(r, node, what, segmentIds);
-  const amount = r.amount(node, `${what} price`);
+  if (resolved && 'items' in resolved) return readSegmentPrices(r, node, outcome, segmentIds);
+  const amount = r.amount(node, within(outcome, 'price'));
   return amount === null ? null : { kind: 'flat', amount };
 }
 
 function readSegmentPrices(
   r: YamlReader,
   node: Node | null,
-  what: string,
-  segmentIds: readonly string[],
+  outcome: Subject,
+  segmentIds: readonly string[] | null,
 ): Price | null {
-  const map = r.map(node, `${what} price`);
+  const what = within(outcome, 'price');
+  const map = r.map(node, what);
   if (!map) return null;
-  if (segmentIds.length === 0) {
+  if (segmentIds?.length === 0) {
     // A map prices segments; with none defined it would price nobody (and pay nothing).
-    r.report(
-      node,
-      'contract.unpriced',
-      `${what} price is a map by segment, but the contract defines no segments; give one amount`,
-    );
+    r.report(node, 'contract.price.no_segments', { what });
     return null;
   }
   const amounts: Record<string, Cents> = {};
+  const priced = new Set<string>();
   let ok = true;
   for (const [segment, { key, value }] of map) {
-    if (!segmentIds.includes(segment)) {
-      r.report(key, 'contract.segment', `${what} price names unknown segment "${segment}"`);
+    if (segmentIds && !segmentIds.includes(segment)) {
+      const hint = didYouMean(segment, segmentIds);
+      r.report(key, 'contract.price.unknown_segment', { what, segment, hint });
+      // A mistyped segment is not also reported unpriced under its right name.
+      const meant = meantName(segment, segmentIds);
+      if (meant !== undefined && !map.has(meant)) priced.add(meant);
       ok = false;
     }
-    const amount = r.amount(value, `${what} price for ${segment}`);
+    priced.add(segment);
+    const amount = r.amount(value, within(outcome, subject.priceFor(segment)));
     if (amount === null) ok = false;
     else amounts[segment] = amount;
   }
-  for (const segment of segmentIds) {
-    if (!map.has(segment)) {
-      r.report(node, 'contract.unpriced', `${what} price leaves segment "${segment}" unpriced`);
+  for (const segment of segmentIds ?? []) {
+    if (!priced.has(segment)) {
+      r.report(node, 'contract.price.unpriced', { what, segment });
       ok = false;
     }
   }
-  return ok ? { kind: 'by_segment', amounts } : null;
+  return ok && segmentIds ? { kind: 'by_segment', amounts } : null;
 }
 
 /** Tiers rise strictly by `up_to`; only the last has none and prices every rank after. */
-function readTiers(r: YamlReader, node: Node | null, what: string): Tier[] | null {
-  const items = r.list(node, `${what} tiers`);
+function readTiers(r: YamlReader, node: Node | null, outcome: Subject): Tier[] | null {
+  const items = r.list(node, within(outcome, 'tiers'));
   if (!items) return null;
   if (items.length === 0) {
-    r.report(node, 'contract.tiers', `${what} tiers must list at least one tier`);
+    r.report(node, 'contract.tiers.empty', { what: within(outcome, 'tiers') });
     return null;
   }
   const tiers: Tier[] = [];
-  let previous = 0;
+  let ok = true;
+  // The up_to of the tier before, or null when it could not be read (nothing to compare).
+  let previous: number | null = 0;
   for (const [i, item] of items.entries()) {
-    const label = `${what} tier ${i + 1}`;
-    const map = r.map(item, label);
-    if (!map) return null;
-    const last = i === items.length - 1;
-    r.keys(map, item, label, ['price'], ['up_to']);
-    const price = r.amount(map.get('price')?.value ?? null, `${label} price`);
-    if (last && map.has('up_to')) {
-      r.report(map.get('up_to')?.key, 'contract.tiers', `${label}: the last tier has no up_to`);
-      return null;
-    }
-    if (!last && !map.has('up_to')) {
-      r.report(item, 'contract.tiers', `${label} needs up_to (only the last tier has none)`);
-      return null;
-    }
-    const upTo = last
-      ? undefined
-      : r.wholeNumber(map.get('up_to')?.value ?? null, `${label} up_to`, 1);
-    if (price === null || upTo === null) return null;
-    if (upTo !== undefined && upTo <= previous) {
-      r.report(
-        map.get('up_to')?.value,
-        'contract.tiers',
-        `${label} up_to must be above ${previous}`,
-      );
-      return null;
-    }
-    if (upTo !== undefined) previous = upTo;
-    tiers.push(upTo === undefined ? { price } : { upTo, price });
+    const tier = readTier(r, item, within(outcome, subject.tier(i + 1)), {
+      last: i === items.length - 1,
+      previous,
+    });
+    previous = tier?.upTo ?? null;
+    if (tier) tiers.push(tier);
+    else ok = false;
   }
-  return tiers;
+  return ok ? tiers : null;
+}
+
+function readTier(
+  r: YamlReader,
+  item: Node,
+  label: Subject,
+  at: { last: boolean; previous: number | null },
+): Tier | null {
+  const given = r.map(item, label);
+  if (!given) return null;
+  const map = r.keys(given, item, label, ['price'], ['up_to']);
+  const price = r.amount(map.get('price')?.value ?? null, within(label, 'price'));
+  const upToKey = map.get('up_to');
+  if (at.last && upToKey) {
+    r.report(upToKey.key, 'contract.tiers.last_up_to', { what: label });
+    return null;
+  }
+  if (!at.last && !upToKey) {
+    r.report(item, 'contract.tiers.up_to_missing', { what: label });
+    return null;
+  }
+  const upTo = upToKey ? r.wholeNumber(upToKey.value, within(label, 'up_to'), 1) : undefined;
+  if (upTo !== undefined && upTo !== null && at.previous !== null && upTo <= at.previous) {
+    r.report(upToKey?.value, 'contract.tiers.order', {
+      what: within(label, 'up_to'),
+      previous: String(at.previous),
+    });
+    return null;
+  }
+  if (price === null || upTo === null) return null;
+  return upTo === undefined ? { price } : { upTo, price };
 }

@@ -45,13 +45,12 @@ const employmentStart: KindReader<'employment_start'> = {
   optional: ['within_days', 'min_earnings'],
   read(f) {
     const withinDays = f.optionalWhole('within_days', 0);
-    // A bad min_earnings is reported; the rule still reads, so later rules may name it.
-    const minEarnings = f.optionalNonNegative('min_earnings') ?? ZERO_DECIMAL;
-    if (withinDays === null) return null;
+    const minEarnings = f.optionalNonNegative('min_earnings');
+    if (withinDays === null || minEarnings === null) return null;
     return {
       kind: 'employment_start',
       ...(withinDays === undefined ? {} : { withinDays }),
-      minEarnings,
+      minEarnings: minEarnings ?? ZERO_DECIMAL,
     };
   },
 };
@@ -60,21 +59,26 @@ const employmentSustained: KindReader<'employment_sustained'> = {
   required: ['months', 'of_months'],
   optional: ['skip_months', 'min_earnings'],
   read(f) {
-    // Bad skip_months and min_earnings are reported; the rule still reads, as above.
-    const skipMonths = f.optionalWhole('skip_months', 0) ?? 0;
+    const skipMonths = f.optionalWhole('skip_months', 0);
     const months = f.whole('months', 1);
     const ofMonths = f.whole('of_months', 1);
-    const minEarnings = f.optionalNonNegative('min_earnings') ?? ZERO_DECIMAL;
+    const minEarnings = f.optionalNonNegative('min_earnings');
     if (months === null || ofMonths === null) return null;
     if (months > ofMonths) {
-      f.report(
-        'months',
-        'contract.months',
-        `${f.what} months (${months}) must not exceed of_months (${ofMonths})`,
-      );
+      f.report('months', 'contract.months.exceed', {
+        months: String(months),
+        of: String(ofMonths),
+      });
       return null;
     }
-    return { kind: 'employment_sustained', skipMonths, months, ofMonths, minEarnings };
+    if (skipMonths === null || minEarnings === null) return null;
+    return {
+      kind: 'employment_sustained',
+      skipMonths: skipMonths ?? 0,
+      months,
+      ofMonths,
+      minEarnings: minEarnings ?? ZERO_DECIMAL,
+    };
   },
 };
 
@@ -85,7 +89,7 @@ const earningsThreshold: KindReader<'earnings_threshold'> = {
     const withinMonths = f.whole('within_months', 1);
     const totalEarnings = f.nonNegative('total_earnings');
     if (totalEarnings && totalEarnings.units === 0n) {
-      f.report('total_earnings', 'contract.positive', `${f.what} total_earnings must be above 0`);
+      f.report('total_earnings', 'contract.earnings.zero');
       return null;
     }
     if (withinMonths === null || totalEarnings === null) return null;

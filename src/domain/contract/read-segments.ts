@@ -5,45 +5,57 @@
 import type { Node } from 'yaml';
 import type { Segment } from './contract.js';
 import { readCondition } from './read-condition.js';
+import { subject, within } from './subject.js';
 import type { YamlReader } from './yaml-reader.js';
 
-export function readSegments(r: YamlReader, node: Node | null): Segment[] | null {
+export interface SegmentsRead {
+  /** The segments, or null when any is bad. */
+  readonly segments: Segment[] | null;
+  /**
+   * Every segment id, also of segments with a bad `when`; null when an id cannot be read,
+   * since prices can then not be checked against them without reporting that mistake again.
+   */
+  readonly ids: string[] | null;
+}
+
+export function readSegments(r: YamlReader, node: Node | null): SegmentsRead {
   const items = r.list(node, 'segments');
-  if (!items) return null;
-  const out: Segment[] = [];
+  if (!items) return { segments: null, ids: null };
+  const segments: Segment[] = [];
+  const ids: string[] = [];
   let ok = true;
+  let idsKnown = true;
   for (const [i, item] of items.entries()) {
-    const label = `segment ${i + 1}`;
-    const map = r.map(item, label);
-    if (!map) return null;
-    r.keys(map, item, label, ['id'], ['when']);
-    const id = r.string(map.get('id')?.value ?? null, `${label} id`);
+    const position = subject.segment(i + 1);
+    const given = r.map(item, position);
+    const map = given && r.keys(given, item, position, ['id'], ['when']);
+    if (!map) {
+      [ok, idsKnown] = [false, false];
+      continue;
+    }
+    const id = r.string(map.get('id')?.value ?? null, within(position, 'id'));
+    if (id === null) [ok, idsKnown] = [false, false];
+    const segment = id ?? i + 1;
     const last = i === items.length - 1;
-    if (last && map.has('when')) {
-      r.report(
-        map.get('when')?.key,
-        'contract.segments',
-        `the last segment (${id}) must have no "when": it catches everyone else`,
-      );
+    const whenKey = map.get('when');
+    if (last && whenKey) {
+      r.report(whenKey.key, 'contract.segments.last_when', { segment });
       ok = false;
     }
-    if (!last && !map.has('when')) {
-      r.report(
-        item,
-        'contract.segments',
-        `segment ${id} needs "when" (only the last segment has none)`,
-      );
+    if (!last && !whenKey) {
+      r.report(item, 'contract.segments.when_missing', { what: subject.segment(segment) });
       ok = false;
     }
-    if (id && out.some((s) => s.id === id)) {
-      r.report(map.get('id')?.value, 'contract.duplicate', `segment id "${id}" is used twice`);
+    if (id !== null && ids.includes(id)) {
+      r.report(map.get('id')?.value, 'contract.segments.duplicate', { id });
       ok = false;
     }
-    const when = map.has('when')
-      ? readCondition(r, map.get('when')?.value ?? null, `segment ${id} when`)
+    if (id !== null) ids.push(id);
+    const when = whenKey
+      ? readCondition(r, whenKey.value, within(subject.segment(segment), 'when'))
       : undefined;
-    if (!id || when === null) ok = false;
-    else out.push(when ? { id, when } : { id });
+    if (id === null || when === null) ok = false;
+    else segments.push(when ? { id, when } : { id });
   }
-  return ok ? out : null;
+  return { segments: ok ? segments : null, ids: idsKnown ? ids : null };
 }

@@ -5,15 +5,19 @@
  */
 import type { Node } from 'yaml';
 import { type Decimal, fitsScore, SCORE_DECIMALS, SCORE_INTEGER_DIGITS } from '../decimal.js';
+import type { MessageCode } from '../messages/catalogue.js';
+import type { ProblemParams } from '../problem.js';
+import { type Subject, within } from './subject.js';
 import type { NodeMap, YamlReader } from './yaml-reader.js';
 
 export interface RuleFields {
   /** `outcome <id>`: the prefix of every problem about this rule. */
-  readonly what: string;
+  readonly what: Subject;
   has(key: string): boolean;
   /** The key's value node, for placing a problem found after reading it. */
   node(key: string): Node | null;
-  report(key: string, code: string, message: string): void;
+  /** A problem at the key's value; its parameters get `what`, this rule. */
+  report(key: string, code: MessageCode, params?: ProblemParams): void;
   string(key: string): string | null;
   whole(key: string, min: number): number | null;
   optionalWhole(key: string, min: number): number | null | undefined;
@@ -26,16 +30,16 @@ export interface RuleFields {
   optionalScore(key: string): Decimal | null | undefined;
 }
 
-export function ruleFields(r: YamlReader, keys: NodeMap, what: string): RuleFields {
+export function ruleFields(r: YamlReader, keys: NodeMap, what: Subject): RuleFields {
   const node = (key: string) => keys.get(key)?.value ?? null;
-  const label = (key: string) => `${what} ${key}`;
+  const label = (key: string) => within(what, key);
   const optional = <T>(key: string, read: (key: string) => T) =>
     keys.has(key) ? read(key) : undefined;
   const fields: RuleFields = {
     what,
     has: (key) => keys.has(key),
     node,
-    report: (key, code, message) => r.report(node(key), code, message),
+    report: (key, code, params = {}) => r.report(node(key), code, { what, ...params }),
     string: (key) => r.string(node(key), label(key)),
     whole: (key, min) => r.wholeNumber(node(key), label(key), min),
     optionalWhole: (key, min) => optional(key, (k) => fields.whole(k, min)),
@@ -48,23 +52,23 @@ export function ruleFields(r: YamlReader, keys: NodeMap, what: string): RuleFiel
   return fields;
 }
 
-function nonNegative(r: YamlReader, node: Node | null, what: string): Decimal | null {
+function nonNegative(r: YamlReader, node: Node | null, what: Subject): Decimal | null {
   const d = r.decimal(node, what);
   if (d && d.units < 0n) {
-    r.report(node, 'contract.negative', `${what} must not be negative (got ${d.text})`);
+    r.report(node, 'contract.number.negative', { what, text: d.text });
     return null;
   }
   return d;
 }
 
-function score(r: YamlReader, node: Node | null, what: string): Decimal | null {
+function score(r: YamlReader, node: Node | null, what: Subject): Decimal | null {
   const d = r.decimal(node, what);
   if (d && !fitsScore(d)) {
-    r.report(
-      node,
-      'contract.decimals',
-      `${what} must have at most ${SCORE_INTEGER_DIGITS} digits before the point and ${SCORE_DECIMALS} after`,
-    );
+    r.report(node, 'contract.score.digits', {
+      what,
+      before: SCORE_INTEGER_DIGITS,
+      after: SCORE_DECIMALS,
+    });
     return null;
   }
   return d;

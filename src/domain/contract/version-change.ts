@@ -12,8 +12,15 @@
  */
 import { compareDecimals, type Decimal } from '../decimal.js';
 import { addDays, type LocalDate } from '../local-date.js';
-import type { Problem } from '../problem.js';
+import type { MessageCode } from '../messages/catalogue.js';
+import { type Phrase, type Problem, phrase, problem } from '../problem.js';
 import type { Amendment, Contract, Version } from './contract.js';
+
+/** What makes a version pay differently from a day on. */
+export type ChangeCause =
+  | { readonly kind: 'amendment'; readonly id: string }
+  | { readonly kind: 'ends_on' }
+  | { readonly kind: 'enrolment_end' };
 
 export interface VersionChange {
   /** Changes never allowed; empty when the new version may follow the old one. */
@@ -22,8 +29,10 @@ export interface VersionChange {
   readonly appended: readonly Amendment[];
   /** The first day paid differently; null when no term changes. */
   readonly affectsFrom: LocalDate | null;
-  /** Why that day: "amendment X", "ends_on", … — for messages. */
+  /** Why that day: "amendment X", "ends_on", "the end of enrolment" (English, for logs). */
   readonly affectedBy: string | null;
+  /** The same, as data: for messages in every language. */
+  readonly cause: ChangeCause | null;
 }
 
 /**
@@ -32,16 +41,20 @@ export interface VersionChange {
  */
 export function versionChange(before: Contract, after: Contract): VersionChange {
   const problems = [...fixedTerms(before, after), ...earlierTerms(before, after)];
-  if (problems.length > 0) return { problems, appended: [], affectsFrom: null, affectedBy: null };
+  if (problems.length > 0)
+    return { problems, appended: [], affectsFrom: null, affectedBy: null, cause: null };
   const appended = after.amendments.slice(before.amendments.length);
-  const starts: [LocalDate, string][] = appended.map((a) => [a.effectiveFrom, `amendment ${a.id}`]);
+  const starts: [LocalDate, ChangeCause][] = appended.map((a) => [
+    a.effectiveFrom,
+    { kind: 'amendment', id: a.id },
+  ]);
   // A moved end changes what is paid from the day after the earlier of the two ends.
   if (after.endsOn !== before.endsOn)
-    starts.push([addDays(earlier(before.endsOn, after.endsOn), 1), 'ends_on']);
+    starts.push([addDays(earlier(before.endsOn, after.endsOn), 1), { kind: 'ends_on' }]);
   if (after.enrolment.to !== before.enrolment.to)
     starts.push([
       addDays(earlier(before.enrolment.to, after.enrolment.to), 1),
-      'the end of enrolment',
+      { kind: 'enrolment_end' },
     ]);
   starts.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const first = starts[0];
@@ -49,49 +62,34 @@ export function versionChange(before: Contract, after: Contract): VersionChange 
     problems: [],
     appended,
     affectsFrom: first?.[0] ?? null,
-    affectedBy: first?.[1] ?? null,
+    affectedBy: first ? causeName(first[1]) : null,
+    cause: first?.[1] ?? null,
   };
+}
+
+function causeName(cause: ChangeCause): string {
+  if (cause.kind === 'amendment') return `amendment ${cause.id}`;
+  return cause.kind === 'ends_on' ? 'ends_on' : 'the end of enrolment';
 }
 
 const earlier = (a: LocalDate, b: LocalDate) => (a < b ? a : b);
 
-const refusal = (code: string, message: string): Problem => ({
-  code: `contract.${code}`,
-  message,
-});
-
 /** Terms fixed for the life of the programme. */
 function fixedTerms(before: Contract, after: Contract): Problem[] {
   const problems: Problem[] = [];
-  const fixed: [string, string, unknown, unknown][] = [
-    ['id', 'the contract id', before.id, after.id],
-    ['currency', 'the currency', before.currency, after.currency],
-    ['starts_on', 'starts_on', before.startsOn, after.startsOn],
-    ['enrolment_from', 'the start of enrolment', before.enrolment.from, after.enrolment.from],
+  const fixed: [MessageCode, string, string][] = [
+    ['contract.id_changed', before.id, after.id],
+    ['contract.currency_changed', before.currency, after.currency],
+    ['contract.starts_on_changed', before.startsOn, after.startsOn],
+    ['contract.enrolment_from_changed', before.enrolment.from, after.enrolment.from],
   ];
-  for (const [code, name, was, is] of fixed) {
-    if (was !== is)
-      problems.push(
-        refusal(
-          `${code}_changed`,
-          `${code === 'currency' ? 'currency' : name} cannot change: ${String(was)} in the contract in force, ${String(is)} in this version`,
-        ),
-      );
+  for (const [code, was, is] of fixed) {
+    if (was !== is) problems.push(problem(code, { was, is }));
   }
   if (!sameTerms(before.eligibility, after.eligibility))
-    problems.push(
-      refusal(
-        'eligibility_changed',
-        'eligibility cannot change: it decides who was eligible in periods already evaluated',
-      ),
-    );
+    problems.push(problem('contract.eligibility_changed'));
   if (!sameTerms(before.segments, after.segments))
-    problems.push(
-      refusal(
-        'segments_changed',
-        'segments cannot change: they decide the prices of periods already evaluated; change prices with a dated amendment',
-      ),
-    );
+    problems.push(problem('contract.segments_changed'));
   return problems;
 }
 
@@ -103,47 +101,32 @@ function fixedTerms(before: Contract, after: Contract): Problem[] {
 function earlierTerms(before: Contract, after: Contract): Problem[] {
   const problems: Problem[] = [];
   const base = firstDifference(before.versions[0], after.versions[0]);
-  if (base)
-    problems.push(
-      refusal(
-        'base_changed',
-        `the base contract cannot change (${base} differs); change prices and rules with a dated amendment`,
-      ),
-    );
+  if (base) problems.push(problem('contract.base_changed', { difference: base }));
   let reported = base !== null;
   for (const [i, was] of before.amendments.entries()) {
     const is = after.amendments[i];
+    const named = { id: was.id, date: was.effectiveFrom };
     if (!is) {
-      problems.push(
-        refusal(
-          'amendment_removed',
-          `amendment ${was.id} (effective from ${was.effectiveFrom}) cannot be removed; amendments are only appended`,
-        ),
-      );
+      problems.push(problem('contract.amendment_removed', named));
       break;
     }
     const terms = reported ? null : firstDifference(before.versions[i + 1], after.versions[i + 1]);
-    const changed = sameTerms(was, is) ? terms : 'its id, date or reason';
+    const changed = sameTerms(was, is) ? terms : phrase('contract.difference.header');
     if (!changed) continue;
     reported = true;
-    problems.push(
-      refusal(
-        'amendment_changed',
-        `amendment ${was.id} (effective from ${was.effectiveFrom}) cannot change or move (${changed} differs); append a new amendment instead`,
-      ),
-    );
+    problems.push(problem('contract.amendment_changed', { ...named, difference: changed }));
   }
   return problems;
 }
 
 /** What differs between two versions' terms, named for a message; null when nothing does. */
-function firstDifference(a: Version | undefined, b: Version | undefined): string | null {
-  if (!a || !b) return a === b ? null : 'the version';
+function firstDifference(a: Version | undefined, b: Version | undefined): Phrase | null {
+  if (!a || !b) return a === b ? null : phrase('contract.difference.version');
   const ids = (v: Version) => v.outcomes.map((o) => o.id).join(',');
-  if (ids(a) !== ids(b)) return 'the list of outcomes';
+  if (ids(a) !== ids(b)) return phrase('contract.difference.outcome_list');
   const outcome = a.outcomes.find((o, i) => !sameTerms(o, b.outcomes[i]));
-  if (outcome) return `outcome ${outcome.id}`;
-  return sameTerms(a.caps, b.caps) ? null : 'the caps';
+  if (outcome) return phrase('contract.difference.outcome', { id: outcome.id });
+  return sameTerms(a.caps, b.caps) ? null : phrase('contract.difference.caps');
 }
 
 function isDecimal(v: object): v is Decimal {
@@ -176,13 +159,14 @@ export function reachesPaidPeriod(
   paidThrough: LocalDate | null,
 ): Problem | null {
   const from = change.affectsFrom;
-  if (from === null || paidThrough === null || from > paidThrough) return null;
-  const what =
-    change.affectedBy?.startsWith('amendment') === true
-      ? `${change.affectedBy} is effective from ${from}`
-      : `${change.affectedBy} changes what is paid from ${from}`;
-  return refusal(
-    'retroactive',
-    `${what}, on or before ${paidThrough}, the end of the latest paid bill; a change to a period already paid must be sent as a correction (correction: {reason}) and approved by another person of the funder or by a verifier`,
-  );
+  const cause = change.cause;
+  if (from === null || cause === null || paidThrough === null || from > paidThrough) return null;
+  return problem('contract.retroactive', { cause: causePhrase(cause, from), paid: paidThrough });
+}
+
+function causePhrase(cause: ChangeCause, date: LocalDate): Phrase {
+  if (cause.kind === 'amendment') return phrase('contract.cause.amendment', { id: cause.id, date });
+  return cause.kind === 'ends_on'
+    ? phrase('contract.cause.ends_on', { date })
+    : phrase('contract.cause.enrolment_end', { date });
 }
