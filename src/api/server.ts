@@ -32,9 +32,11 @@ import { datasetRoutes } from './routes/dataset-routes.js';
 import { exportRoutes } from './routes/export-routes.js';
 import { programmeRoutes } from './routes/programme-routes.js';
 import { runRoutes } from './routes/run-routes.js';
+import { statementRoutes } from './routes/statement-routes.js';
 import { uploadRoutes } from './routes/upload-routes.js';
 import { verificationRoutes } from './routes/verification-routes.js';
 import { refuseMalformedText } from './text-guard.js';
+import { webApp } from './web-app.js';
 
 export interface ServerOptions {
   /**
@@ -91,6 +93,9 @@ export async function buildServer(
   await app.register(rateLimit, { global: false });
   app.decorateRequest('principal', null);
   app.decorateRequest('programmeId', null);
+  // The web app (pages, assets, its session cookie): first, as its hook turns the cookie
+  // into the bearer header the authentication below reads (web-app.ts).
+  await app.register(webApp(store));
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     if (request.is404) return;
@@ -122,6 +127,7 @@ export async function buildServer(
   await app.register(billRoutes(store));
   await app.register(verificationRoutes(store));
   await app.register(exportRoutes(store));
+  await app.register(statementRoutes(store));
   await app.register(adminRoutes(store));
   await app.register(uploadRoutes(store, options.uploadRateLimit ?? 30));
   await app.register(datasetRoutes(store));

@@ -1,0 +1,1703 @@
+// Generated from docs/openapi.json by web/scripts/openapi-types.ts during `npm run build`.
+// Do not edit: change the API, run `npm run openapi`, then build.
+
+export interface paths {
+  '/audit/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              entries: number;
+              intact: boolean;
+              broken_at: string | null;
+              breaks: ({
+                id: string;
+                content_changed: boolean;
+                link_broken: boolean;
+              })[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            email: string;
+            password: string;
+          };
+        };
+      };
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              token: string;
+              expires_in_hours: number;
+            };
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              problems?: (unknown)[];
+            };
+          };
+        };
+        429: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              problems?: (unknown)[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              ended: boolean;
+            };
+          };
+        };
+        409: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              problems?: (unknown)[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              tokens: ({
+                id: string;
+                name: string;
+                organisation: string;
+                created_by: string;
+                scopes: ('read' | 'write')[];
+                created_at: string;
+                expires_at: string;
+                last_used_at: string | null;
+                expired: boolean;
+              })[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            scopes: ('read' | 'write')[];
+            expires_in_days?: number;
+          };
+        };
+      };
+      responses: {
+        201: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              id: string;
+              name: string;
+              organisation: string;
+              created_by: string;
+              scopes: ('read' | 'write')[];
+              created_at: string;
+              expires_at: string;
+              last_used_at: string | null;
+              expired: boolean;
+              token: string;
+            };
+          };
+        };
+        409: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              problems?: (unknown)[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/tokens/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              id: string;
+              revoked: true;
+            };
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              problems?: (unknown)[];
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/bills/{bill}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          bill: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              id: string;
+              status: 'draft' | 'verified' | 'approved' | 'paid' | 'rejected';
+              period_end: string;
+              total_cents: number;
+              lines: number;
+              adjustments: {
+                lines: number;
+                total_cents: number;
+              };
+              corrections: ({
+                lines: number;
+                total_cents: number;
+                version: number;
+              })[];
+              held: (string)[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/bills/{bill}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          bill: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              id: string;
+              status: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/bills/{bill}/pay': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header: {
+          'idempotency-key': string;
+        };
+        path: {
+          bill: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              id: string;
+              status: 'draft' | 'verified' | 'approved' | 'paid' | 'rejected';
+              period_end: string;
+              total_cents: number;
+              lines: number;
+              adjustments: {
+                lines: number;
+                total_cents: number;
+              };
+              corrections: ({
+                lines: number;
+                total_cents: number;
+                version: number;
+              })[];
+              held: (string)[];
+            };
+          };
+        };
+        409: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              problems: (unknown)[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/bills/{bill}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          bill: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              id: string;
+              status: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/bills/{bill}/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          bill: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              id: string;
+              status: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/programmes/{programme}/bills': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          programme: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            period_end: string;
+          };
+        };
+      };
+      responses: {
+        201: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              id: string;
+              status: 'draft' | 'verified' | 'approved' | 'paid' | 'rejected';
+              period_end: string;
+              total_cents: number;
+              lines: number;
+              adjustments: {
+                lines: number;
+                total_cents: number;
+              };
+              corrections: ({
+                lines: number;
+                total_cents: number;
+                version: number;
+              })[];
+              held: (string)[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/programmes/{programme}/contract-versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          programme: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              versions: ({
+                version: number;
+                status: 'in_force' | 'pending_correction' | 'rejected';
+                sha256: string;
+                reason: string;
+                created_by: string;
+                created_at: string;
+                affects_from: string | null;
+                correction: {
+                  reason: string;
+                  decided_by: string | null;
+                  decided_at: string | null;
+                  decision_reason: string | null;
+                } | null;
+              })[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          programme: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            yaml: string;
+            reason: string;
+            correction?: {
+              reason: string;
+            };
+          };
+        };
+      };
+      responses: {
+        201: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              version: number;
+              status: 'in_force' | 'pending_correction' | 'rejected';
+              affects_from: string | null;
+            };
+          };
+        };
+        409: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              problems: (unknown)[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/programmes/{programme}/contract-versions/{version}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          programme: string;
+          version: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              version: number;
+              status: 'in_force' | 'pending_correction' | 'rejected';
+            };
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              problems: (unknown)[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/programmes/{programme}/contract-versions/{version}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          programme: string;
+          version: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              version: number;
+              status: 'in_force' | 'pending_correction' | 'rejected';
+            };
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              problems: (unknown)[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/programmes/{programme}/dashboard': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          programme: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              programme: string;
+              participants: number;
+              by_provider: {
+                [key: string]: number;
+              };
+              latest_run: {
+                id: string;
+                as_of: string;
+                paid: string;
+              } | null;
+              ledger_paid: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/programmes/{programme}/employment-datasets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          programme: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              datasets: ({
+                id: string;
+                name: string;
+                sha256: string;
+                source_sha256: string | null;
+                rows: number;
+                uploaded_by: string;
+                uploaded_at: string;
+                status: 'in_force' | 'superseded' | 'withdrawn';
+                superseded_by: string | null;
+                ended_by: string | null;
+                ended_at: string | null;
+                reason: string | null;
+              })[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post: {
+      parameters: {
+        query: {
+          format: 'csv' | 'xlsx' | 'parquet';
+          name?: string;
+          supersedes?: string;
+          reason?: string;
+        };
+        header?: never;
+        path: {
+          programme: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        201: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              imported: string;
+              dataset?: {
+                id: string;
+                name: string;
+                sha256: string;
+                source_sha256: string | null;
+                rows: number;
+                uploaded_by: string;
+                uploaded_at: string;
+                status: 'in_force' | 'superseded' | 'withdrawn';
+                superseded_by: string | null;
+                ended_by: string | null;
+                ended_at: string | null;
+                reason: string | null;
+              };
+            };
+          };
+        };
+        409: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+              })[];
+              dataset?: {
+                id: string;
+                name: string;
+                sha256: string;
+                source_sha256: string | null;
+                rows: number;
+                uploaded_by: string;
+                uploaded_at: string;
+                status: 'in_force' | 'superseded' | 'withdrawn';
+                superseded_by: string | null;
+                ended_by: string | null;
+                ended_at: string | null;
+                reason: string | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/programmes/{programme}/employment-datasets/{dataset}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          programme: string;
+          dataset: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              id: string;
+              name: string;
+              sha256: string;
+              source_sha256: string | null;
+              rows: number;
+              uploaded_by: string;
+              uploaded_at: string;
+              status: 'in_force' | 'superseded' | 'withdrawn';
+              superseded_by: string | null;
+              ended_by: string | null;
+              ended_at: string | null;
+              reason: string | null;
+            };
+          };
+        };
+        409: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+              })[];
+              dataset?: {
+                id: string;
+                name: string;
+                sha256: string;
+                source_sha256: string | null;
+                rows: number;
+                uploaded_by: string;
+                uploaded_at: string;
+                status: 'in_force' | 'superseded' | 'withdrawn';
+                superseded_by: string | null;
+                ended_by: string | null;
+                ended_at: string | null;
+                reason: string | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/programmes/{programme}/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query: {
+          format: 'csv' | 'xlsx' | 'parquet';
+          name?: string;
+        };
+        header?: never;
+        path: {
+          programme: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        201: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              imported: string;
+              dataset?: {
+                id: string;
+                name: string;
+                sha256: string;
+                source_sha256: string | null;
+                rows: number;
+                uploaded_by: string;
+                uploaded_at: string;
+                status: 'in_force' | 'superseded' | 'withdrawn';
+                superseded_by: string | null;
+                ended_by: string | null;
+                ended_at: string | null;
+                reason: string | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/programmes/{programme}/indigo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          programme: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/programmes/{programme}/participants': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          programme: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              participants: ({
+                participant_id: string;
+                provider_id: string;
+                enrolled_on: string;
+              })[];
+              next: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post: {
+      parameters: {
+        query: {
+          format: 'csv' | 'xlsx' | 'parquet';
+          name?: string;
+        };
+        header?: never;
+        path: {
+          programme: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        201: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              imported: string;
+              dataset?: {
+                id: string;
+                name: string;
+                sha256: string;
+                source_sha256: string | null;
+                rows: number;
+                uploaded_by: string;
+                uploaded_at: string;
+                status: 'in_force' | 'superseded' | 'withdrawn';
+                superseded_by: string | null;
+                ended_by: string | null;
+                ended_at: string | null;
+                reason: string | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/programmes/{programme}/runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          programme: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            as_of: string;
+          };
+        };
+      };
+      responses: {
+        202: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              id: string;
+              status: 'queued' | 'running' | 'succeeded' | 'failed';
+              position: number | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/programmes/{programme}/shared-person-keys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          programme: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              keys: ({
+                person_key: string;
+                held: boolean;
+                participants: ({
+                  participant_id: string;
+                  provider_id: string;
+                  enrolled_on: string;
+                  standing: 'held' | 'theirs' | 'not_theirs';
+                })[];
+                decision: {
+                  id: string;
+                  reason: string;
+                  decided_by: string;
+                  decided_at: string;
+                } | null;
+              })[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/programmes/{programme}/shared-person-keys/{key}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          programme: string;
+          key: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            belongs_to: (string)[];
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              person_key: string;
+              held: boolean;
+              participants: ({
+                participant_id: string;
+                provider_id: string;
+                enrolled_on: string;
+                standing: 'held' | 'theirs' | 'not_theirs';
+              })[];
+              decision: {
+                id: string;
+                reason: string;
+                decided_by: string;
+                decided_at: string;
+              } | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/programmes/{programme}/verification/error-rates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          programme: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              providers: ({
+                provider_id: string;
+                sampled: number;
+                decided: number;
+                rejected: number;
+                error_rate: number | null;
+              })[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/programmes/{programme}/verification/samples': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          programme: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            size: number;
+            seed?: string;
+          };
+        };
+      };
+      responses: {
+        201: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              id: string;
+              seed: string;
+              events: (string)[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/runs/{run}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          run: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              id: string;
+              programme: string;
+              as_of: string;
+              contract_version: number;
+              status: 'queued' | 'running' | 'succeeded' | 'failed';
+              position: number | null;
+              progress: {
+                step: string;
+                done: number;
+                total: number | null;
+              } | null;
+              failure_reason: string | null;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+              })[];
+              paid: string | null;
+              evidence_pack_sha256: string | null;
+              created_at: string;
+              started_at: string | null;
+              finished_at: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/runs/{run}/achievements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: {
+          format?: 'csv' | 'xlsx';
+        };
+        header?: never;
+        path: {
+          run: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/runs/{run}/employment-datasets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          run: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              datasets: ({
+                id: string;
+                name: string;
+                sha256: string;
+                source_sha256: string | null;
+                rows: number;
+                uploaded_by: string;
+                uploaded_at: string;
+                status: 'in_force' | 'superseded' | 'withdrawn';
+                superseded_by: string | null;
+                ended_by: string | null;
+                ended_at: string | null;
+                reason: string | null;
+              })[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/runs/{run}/evidence-pack': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          run: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/samples/{sample}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          sample: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              id: string;
+              seed: string;
+              events: ({
+                event_id: string;
+                participant_id: string;
+                type: string;
+                occurred_on: string;
+                decision: string | null;
+              })[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/samples/{sample}/events/{event}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          sample: string;
+          event: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            decision: 'verified' | 'rejected';
+            reason?: string;
+            evidence_base64?: string;
+          };
+        };
+      };
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              event_id: string;
+              decision: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+
+export interface components {
+  schemas: {
+  };
+}
