@@ -17,7 +17,7 @@ import type { EventFact, ParticipantFacts } from '../domain/explain/participant-
 import type { LocalDate } from '../domain/local-date.js';
 import { cents, formatCents } from '../domain/money.js';
 import { ProblemsError } from '../domain/problem.js';
-import { openSession } from './duckdb-session.js';
+import { type DuckDBSession, openSession } from './duckdb-session.js';
 import { type EvaluationRequest, type EvaluationResult, evaluateInSession } from './evaluate.js';
 
 export interface ParticipantExplanation {
@@ -36,12 +36,25 @@ export async function explain(
   const session = await openSession();
   const scratch = await mkdtemp(join(tmpdir(), 'resulta-explain-'));
   try {
-    const result = await evaluateInSession(session, request, scratch);
-    return await explainFromRun(session.conn, request, result, participantId);
+    return (await explainInSession(session, request, participantId, scratch)).explanation;
   } finally {
     await session.close();
     await rm(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * `explain` in a session the caller holds (and may limit), the outputs written to `outDir`;
+ * with the facts the outcomes were judged on (null for an ineligible participant).
+ */
+export async function explainInSession(
+  session: DuckDBSession,
+  request: EvaluationRequest,
+  participantId: string,
+  outDir: string,
+): Promise<{ explanation: ParticipantExplanation; facts: ParticipantFacts | null }> {
+  const result = await evaluateInSession(session, request, outDir);
+  return explainFromRun(session.conn, request, result, participantId);
 }
 
 async function explainFromRun(
@@ -49,7 +62,7 @@ async function explainFromRun(
   request: EvaluationRequest,
   result: EvaluationResult,
   participantId: string,
-): Promise<ParticipantExplanation> {
+): Promise<{ explanation: ParticipantExplanation; facts: ParticipantFacts | null }> {
   const rows = await conn.runAndReadAll(
     "SELECT * EXCLUDE (__age, enrolled_on, birth_date), strftime(enrolled_on, '%Y-%m-%d') AS enrolled_on, strftime(birth_date, '%Y-%m-%d') AS birth_date, CAST(__age AS VARCHAR) AS __age_text FROM run_participants WHERE participant_id = $1",
     [participantId],
@@ -63,10 +76,12 @@ async function explainFromRun(
     segment: row.__segment === null ? null : String(row.__segment),
     ineligibleBecause: row.__reason === null ? null : String(row.__reason),
   };
-  if (base.ineligibleBecause !== null) return { ...base, outcomes: [] };
+  if (base.ineligibleBecause !== null)
+    return { explanation: { ...base, outcomes: [] }, facts: null };
   const facts = await readFacts(conn, row, pidx);
   const payments = await readPayments(conn, request, result, pidx);
-  return { ...base, outcomes: explainParticipant(request.contract, facts, request.asOf, payments) };
+  const outcomes = explainParticipant(request.contract, facts, request.asOf, payments);
+  return { explanation: { ...base, outcomes }, facts };
 }
 
 async function notInRun(conn: DuckDBConnection, request: EvaluationRequest, participantId: string) {

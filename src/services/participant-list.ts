@@ -23,8 +23,14 @@ export async function listParticipants(
   store: Store,
   programmeId: string,
   scope: ProviderScope,
-  page: { readonly after?: string | undefined; readonly limit: number },
+  page: {
+    readonly after?: string | undefined;
+    readonly limit: number;
+    /** Only this provider's participants (a provider's scope wins over it). */
+    readonly provider?: string | undefined;
+  },
 ): Promise<ParticipantPage> {
+  const provider = scope.providerId ?? page.provider;
   const rows = await withCaller(store.db, scope.organisationId, (tx) => {
     let query = tx
       .selectFrom('participants')
@@ -32,7 +38,7 @@ export async function listParticipants(
       .where('programme_id', '=', programmeId)
       .orderBy('participant_id')
       .limit(page.limit + 1);
-    if (scope.providerId !== undefined) query = query.where('provider_id', '=', scope.providerId);
+    if (provider !== undefined) query = query.where('provider_id', '=', provider);
     if (page.after !== undefined) query = query.where('participant_id', '>', page.after);
     return query.execute();
   });

@@ -36,6 +36,8 @@ const each = (status: number, roles: readonly Exclude<Role, 'anonymous'>[]): Exp
  */
 type Method = 'GET' | 'POST' | 'DELETE';
 const MATRIX: [method: Method, path: string, body: object | string | undefined, Expected][] = [
+  ['GET', '/me', undefined, each(200, EVERY_MEMBER)],
+  ['GET', '/programmes', undefined, each(200, EVERY_MEMBER)],
   ['GET', '/programmes/tiny/dashboard', undefined, each(200, EVERY_MEMBER)],
   [
     'GET',
@@ -45,10 +47,27 @@ const MATRIX: [method: Method, path: string, body: object | string | undefined, 
   ],
   // Queued: the run is evaluated in the background (GET /runs/{run} follows it).
   ['POST', '/programmes/tiny/runs', { as_of: '2019-06-30' }, { funder: 202 }],
+  ['GET', '/programmes/tiny/runs', undefined, each(200, EVERY_MEMBER)],
   ['GET', '/runs/RUN', undefined, each(200, ['funder', 'verifier'])],
+  // P01 is one of prov-a's participants, the provider's own.
+  [
+    'GET',
+    '/runs/RUN/participants/P01/explanation',
+    undefined,
+    each(200, ['funder', 'provider', 'verifier']),
+  ],
+  [
+    'GET',
+    '/programmes/tiny/participants/P01',
+    undefined,
+    each(200, ['funder', 'provider', 'verifier']),
+  ],
+  ['GET', '/programmes/tiny/imports', undefined, each(200, ['funder', 'provider', 'verifier'])],
   ['GET', '/runs/RUN/evidence-pack', undefined, each(200, ['funder', 'verifier'])],
   ['GET', '/runs/RUN/achievements', undefined, each(200, ['funder', 'provider', 'verifier'])],
   ['POST', '/programmes/tiny/bills', { period_end: '2019-06-30' }, { funder: 201 }],
+  ['GET', '/programmes/tiny/bills', undefined, each(200, ['funder', 'verifier'])],
+  ['GET', '/bills/BILL/lines', undefined, each(200, ['funder', 'verifier'])],
   ['POST', '/bills/BILL/verify', { reason: 'checked' }, { verifier: 200 }],
   ['POST', '/bills/BILL/approve', { reason: 'ok' }, { funder: 200 }],
   ['POST', '/bills/BILL/reject', { reason: 'no' }, { funder: 200, verifier: 422 }],
@@ -92,6 +111,7 @@ const MATRIX: [method: Method, path: string, body: object | string | undefined, 
     { verifier: 404 },
   ],
   ['POST', '/programmes/tiny/verification/samples', { size: 1 }, { verifier: 201 }],
+  ['GET', '/programmes/tiny/samples', undefined, each(200, ['funder', 'verifier'])],
   ['GET', '/samples/SAMPLE', undefined, each(200, ['funder', 'verifier'])],
   ['POST', '/samples/SAMPLE/events/EVENT', { decision: 'verified' }, { verifier: 200 }],
   ['GET', '/programmes/tiny/verification/error-rates', undefined, each(200, EVERY_MEMBER)],
@@ -293,7 +313,7 @@ describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`
   it('answers 404 to every role of an organisation outside the programme', async () => {
     // Routes that name a programme, or a run, bill or sample of one.
     const scoped = MATRIX.filter(([, path]) => /^\/(programmes|runs|bills|samples)\//.test(path));
-    expect(scoped).toHaveLength(MATRIX.length - 4);
+    expect(scoped).toHaveLength(MATRIX.length - 6);
     const got: string[] = [];
     const want: string[] = [];
     for (const [method, path, body, expected] of scoped) {
@@ -318,6 +338,7 @@ describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`
         .replace('BILL', '{bill}')
         .replace('SAMPLE', '{sample}')
         .replace('EVENT', '{event}')
+        .replace('/participants/P01', '/participants/{participant}')
         .replace('/999999/', '/{dataset}/')
         .replace('/K404/', '/{key}/')
         .replace('/contract-versions/999/', '/contract-versions/{version}/')

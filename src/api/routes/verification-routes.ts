@@ -1,11 +1,12 @@
 /**
- * Verification: draw a reproducible sample (verifier), read it (verifier, funder), decide
+ * Verification: draw a reproducible sample (verifier), list and read them (verifier, funder), decide
  * each sampled event with a reason and evidence (verifier), and error rates per provider
  * (every member; aggregates only).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { scopeOf } from '../../services/provider-scope.js';
+import { listSamples } from '../../services/sample-reads.js';
 import {
   decideSampledEvent,
   drawSample,
@@ -50,6 +51,67 @@ export function verificationRoutes(store: Store): FastifyPluginAsyncZod {
           request.body.seed,
         );
         return reply.status(201).send(sample);
+      },
+    );
+
+    app.get(
+      '/programmes/:programme/samples',
+      {
+        config: { roles: ['verifier', 'funder'] },
+        schema: {
+          tags: ['verification'],
+          operationId: 'listSamples',
+          summary: "List a programme's verification samples",
+          description:
+            'The verification samples of a programme, newest first, a page at a time (follow `next` as `cursor`): seed, population drawn from, size, and how many of its events are decided and rejected so far. GET /samples/{sample} lists its events.',
+          params: programmeParams,
+          querystring: z.object({
+            limit: z.coerce.number().int().min(1).max(500).default(50),
+            cursor: z
+              .string()
+              .regex(/^\d{1,18}$/)
+              .optional()
+              .describe('`next` of the page before; absent for the first page'),
+          }),
+          response: {
+            200: z.object({
+              samples: z.array(
+                z.object({
+                  id: z.string(),
+                  seed: z.string(),
+                  population: z.number().int(),
+                  size: z.number().int(),
+                  decided: z.number().int(),
+                  rejected: z.number().int(),
+                  created_by: z.string(),
+                  created_at: z.string(),
+                }),
+              ),
+              next: z.string().nullable(),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const page = await listSamples(
+          store,
+          programmeOf(request),
+          scopeOf(principal(request)),
+          request.query,
+        );
+        return {
+          samples: page.items.map((s) => ({
+            id: s.id,
+            seed: s.seed,
+            population: s.population,
+            size: s.size,
+            decided: s.decided,
+            rejected: s.rejected,
+            created_by: s.createdBy,
+            created_at: s.createdAt.toISOString(),
+          })),
+          next: page.next,
+        };
       },
     );
 
