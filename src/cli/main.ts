@@ -5,9 +5,14 @@
  * its action, so `resulta --help` loads commander alone and `validate` the contract parser
  * alone — never DuckDB, the HTTP server, the database drivers or argon2
  * (test/cli-startup.test.ts holds each command to that).
+ *
+ * It speaks the language of `--lang` or RESULTA_LANG (lang.ts): help, problems, summaries.
+ * A language it does not speak stops it with exit 2 before anything runs.
  */
 import { Command } from 'commander';
+import { localeOf } from '../domain/messages/locale.js';
 import { formatProblem, ProblemsError } from '../domain/problem.js';
+import { speakInLanguage } from './commander-language.js';
 import { auditCommand } from './commands/audit.js';
 import { demoCommand } from './commands/demo.js';
 import { evaluateCommand } from './commands/evaluate.js';
@@ -15,9 +20,18 @@ import { explainCommand } from './commands/explain.js';
 import { openapiCommand } from './commands/openapi.js';
 import { serveCommand } from './commands/serve.js';
 import { validateCommand } from './commands/validate.js';
+import { currentLocale, languageRequest, t } from './lang.js';
 
-const program = new Command('resulta')
-  .description('Outcome contracts that compute their own bills: evaluate, explain and validate.')
+const asked = languageRequest();
+if (asked && !localeOf(asked.language)) {
+  process.stderr.write(`resulta: ${t('cli.lang.unknown', { ...asked })}\n`);
+  process.exit(2);
+}
+
+const program = speakInLanguage(new Command('resulta'))
+  .description(t('cli.program.description'))
+  // Read by lang.ts before commander runs; declared so it is accepted and shown in the help.
+  .option('--lang <language>', t('cli.option.lang'))
   .showHelpAfterError();
 evaluateCommand(program);
 explainCommand(program);
@@ -31,10 +45,10 @@ try {
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof ProblemsError) {
-    const count = error.problems.length;
-    process.stderr.write(
-      `${error.problems.map((p) => formatProblem(p)).join('\n')}\n${count} problem${count === 1 ? '' : 's'} found.\n`,
-    );
+    const locale = currentLocale();
+    const lines = error.problems.map((p) => formatProblem(p, locale));
+    const count = t('common.problems_found', { count: error.problems.length });
+    process.stderr.write(`${lines.join('\n')}\n${count}\n`);
   } else {
     process.stderr.write(`resulta: ${error instanceof Error ? error.message : String(error)}\n`);
   }

@@ -1,14 +1,13 @@
 /** `resulta audit verify`: checks the hash chain of the audit log; exit 1 when broken. */
 import type { Command } from 'commander';
+import { t } from '../lang.js';
 
 export function auditCommand(program: Command): void {
   program
     .command('audit')
-    .description('audit log tools (on RESULTA_DATA, or DATABASE_URL)')
+    .description(t('cli.audit.description'))
     .command('verify')
-    .description(
-      'recompute the hash chain of the audit log; exit 1 if any entry was changed or removed',
-    )
+    .description(t('cli.audit.verify.description'))
     .action(async () => {
       const { openStore, storeOptionsFromEnv } = await import('../../store/database.js');
       const { verifyAuditLog } = await import('../../store/audit-log.js');
@@ -20,19 +19,23 @@ export function auditCommand(program: Command): void {
         await store.close();
       }
       if (check.breaks.length === 0) {
-        process.stdout.write(`audit log intact: ${check.entries} entries\n`);
+        process.stdout.write(`${t('cli.audit.intact', { entries: check.entries })}\n`);
         return;
       }
       const lines = check.breaks.map((b) => {
         const what = [
-          b.contentChanged ? 'changed after it was written' : '',
-          b.linkBroken ? 'does not follow the entry before it (one was removed or inserted)' : '',
+          b.contentChanged ? t('cli.audit.changed') : '',
+          b.linkBroken ? t('cli.audit.unlinked') : '',
         ];
-        return `  entry ${b.id}: ${what.filter(Boolean).join('; ')}\n`;
+        // The entry id is a database key, not a quantity: never grouped.
+        const entry = t('cli.audit.entry', {
+          id: String(b.id),
+          what: what.filter(Boolean).join('; '),
+        });
+        return `  ${entry}\n`;
       });
-      process.stderr.write(
-        `audit log broken at ${check.breaks.length} of ${check.entries} entries:\n${lines.join('')}`,
-      );
+      const broken = t('cli.audit.broken', { broken: check.breaks.length, entries: check.entries });
+      process.stderr.write(`${broken}\n${lines.join('')}`);
       // Set after the store is closed: closing the embedded database resets the exit code.
       process.exitCode = 1;
     });

@@ -6,23 +6,22 @@ import { mkdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { DEMO_AS_OF } from '../../demo/demo-contract.js';
+import { t } from '../lang.js';
 import { formatSummary } from '../print-summary.js';
 import { readRunOptions } from '../run-options.js';
+
+const MAX_PARTICIPANTS = 5_000_000;
 
 export function demoCommand(program: Command): void {
   program
     .command('demo')
-    .description('write a synthetic youth employment programme, evaluate it and print the bill')
-    .option(
-      '--dir <dir>',
-      'a new or empty folder for the demo programme and its outputs, or one an earlier demo wrote',
-      'data/demo',
-    )
-    .option('--participants <n>', 'number of participants', '3000')
+    .description(t('cli.demo.description'))
+    .option('--dir <dir>', t('cli.demo.option.dir'), 'data/demo')
+    .option('--participants <n>', t('cli.demo.option.participants'), '3000')
     .action(async (options: { dir: string; participants: string }) => {
       const participants = Number(options.participants);
-      if (!Number.isInteger(participants) || participants < 1 || participants > 5_000_000) {
-        throw new Error('--participants must be a whole number from 1 to 5000000');
+      if (!Number.isInteger(participants) || participants < 1 || participants > MAX_PARTICIPANTS) {
+        throw new Error(t('cli.demo.participants_range', { max: MAX_PARTICIPANTS }));
       }
       const [{ writeDemoProgramme }, { evaluate }, { progressBar }, { writeOutputFolder }] =
         await Promise.all([
@@ -36,9 +35,8 @@ export function demoCommand(program: Command): void {
       const written = await writeOutputFolder(
         { option: '--dir', path: options.dir, keep: [] },
         async (staging) => {
-          process.stdout.write(
-            `Writing a demo programme of ${participants} participants to ${options.dir} …\n`,
-          );
+          const writing = t('cli.demo.writing', { count: participants, dir: options.dir });
+          process.stdout.write(`${writing}\n`);
           const files = await writeDemoProgramme(staging, participants);
           const request = await readRunOptions({ ...files, asOf: DEMO_AS_OF });
           await mkdir(join(staging, 'outputs'));
@@ -49,9 +47,10 @@ export function demoCommand(program: Command): void {
       const file = (name: string) => join(options.dir, name);
       const args = `--contract ${file('contract.yaml')} --participants ${file('participants.csv')} --events ${file('events.csv')} --employment ${file('employment.csv')} --as-of ${DEMO_AS_OF}`;
       const { result, currency } = written.value;
+      const outputs = `${file('outputs')}/achievements.csv, participants.csv, summary.json`;
       process.stdout.write(`\n${formatSummary(result.summary, currency)}\n
-Outputs: ${file('outputs')}/achievements.csv, participants.csv, summary.json
-Try next:
+${t('cli.demo.outputs', { files: outputs })}
+${t('cli.demo.try_next')}
   npx resulta explain ${args} --participant P0000001
   npx resulta evaluate ${args} --out ${join(dirname(file('.')), `${basename(file('.'))}-again`)}
 `);

@@ -3,11 +3,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { t } from '../lang.js';
 
 export function openapiCommand(program: Command): void {
   program
     .command('openapi')
-    .description('print the OpenAPI document of the HTTP API')
+    .description(t('cli.openapi.description'))
     .action(async () => {
       const { openApiDocument } = await import('../../api/openapi-document.js');
       const dir = await mkdtemp(join(tmpdir(), 'resulta-openapi-'));
