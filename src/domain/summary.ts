@@ -2,12 +2,19 @@
  * The run summary (spec §4, summary.json): totals by outcome, provider and status, and the
  * headroom left under the caps in force on the as-of date. Keys are sorted by code point so
  * the JSON is byte-identical from run to run.
+ *
+ * `warnings` lists what the inputs lacked that the contract uses (an attribute no column
+ * has, say): each a catalogue code, its English text and its parameters. The key is there
+ * only when there is a warning, so the summary of a run without any is the same as before
+ * warnings existed.
  */
+
 import type { AchievementColumns, PaymentColumns } from './cap-pass.js';
 import { STATUSES } from './cap-pass.js';
 import type { Contract } from './contract/contract.js';
 import { versionOn, versionsInForce } from './contract/versions.js';
 import type { LocalDate } from './local-date.js';
+import type { Params } from './messages/render.js';
 import { add, type Cents, cents, formatCents, maxCents, subtract, ZERO } from './money.js';
 
 export interface SummaryFacts {
@@ -20,6 +27,15 @@ export interface SummaryFacts {
   readonly byProvider: ReadonlyMap<string, Cents>;
   /** SHA-256 of the contract and of each input file, by role. */
   readonly inputs: Readonly<Record<string, string>>;
+  /** What the inputs lacked that the contract uses, in a fixed order. */
+  readonly warnings?: readonly SummaryWarning[];
+}
+
+/** A warning about the inputs: the run went on, but its bill may not be what was meant. */
+export interface SummaryWarning {
+  readonly code: string;
+  readonly message: string;
+  readonly params?: Params;
 }
 
 export interface Summary {
@@ -33,6 +49,7 @@ export interface Summary {
   by_status: Record<string, { count: number; amount: string }>;
   headroom: { total?: string; volume?: Record<string, number> };
   inputs: Record<string, string>;
+  warnings?: SummaryWarning[];
 }
 
 export function buildSummary(f: SummaryFacts): Summary {
@@ -69,6 +86,7 @@ export function buildSummary(f: SummaryFacts): Summary {
     ),
     headroom: headroom(f.contract, f.asOf, paid, outcomes, paidCount),
     inputs: { ...f.inputs },
+    ...(f.warnings && f.warnings.length > 0 ? { warnings: [...f.warnings] } : {}),
   };
 }
 

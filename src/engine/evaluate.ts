@@ -3,7 +3,8 @@
  * outputs into a folder: load and check every input, find each rule's achievements in SQL,
  * run the cap pass in integer cents, then write achievements, participants and summary.
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import {
@@ -15,13 +16,21 @@ import type { Contract } from '../domain/contract/contract.js';
 import { rulePieces } from '../domain/contract/versions.js';
 import type { LocalDate } from '../domain/local-date.js';
 import { type Cents, centsFromInteger } from '../domain/money.js';
-import { type Problem, ProblemsError, sortProblems } from '../domain/problem.js';
+import { type Problem, ProblemsError, problem, sortProblems } from '../domain/problem.js';
 import { buildSummary, type Summary, summaryJson } from '../domain/summary.js';
 import { type DuckDBSession, withSession } from './duckdb-session.js';
 import { appendPayments, readAchievements } from './payment-exchange.js';
+import {
+  attributeWarnings,
+  contractAttributes,
+  employmentOutcomes,
+  eventTypeWarnings,
+  type InputWarning,
+} from './snapshot/contract-warnings.js';
 import { employmentCellProblems, inputProblems } from './snapshot/cross-checks.js';
+import type { InputReading } from './snapshot/input-reading.js';
 import { INPUT_ROLES, type InputRole } from './snapshot/input-tables.js';
-import { type LoadedInput, openInput } from './snapshot/load-input.js';
+import { type LoadedInput, type OpenOptions, openInput } from './snapshot/load-input.js';
 import {
   achievementsCsvSql,
   participantsCsvSql,
@@ -50,8 +59,13 @@ export interface InputFile {
 export interface EvaluationRequest {
   readonly contract: Contract;
   readonly contractSha256: string;
-  readonly inputs: Readonly<Record<InputRole, InputFile>>;
+  /** The three inputs; employment may be left out when no outcome counts employment. */
+  readonly inputs: Readonly<Record<Exclude<InputRole, 'employment'>, InputFile>> & {
+    readonly employment?: InputFile;
+  };
   readonly asOf: LocalDate;
+  /** How the user's files are written (separator, decimal mark, encoding, mapping, sheets). */
+  readonly reading?: InputReading;
 }
 
 /** Reports each step as it starts; `done` of `total` steps. */
@@ -61,7 +75,11 @@ export interface EvaluationResult {
   readonly summary: Summary;
   readonly achievements: AchievementColumns;
   readonly payments: PaymentColumns;
+  /** How each CSV input was read (separator, decimal mark, encoding), for people to check. */
+  readonly layouts: readonly { readonly file: string; readonly layout: InputLayout }[];
 }
+
+export type InputLayout = NonNullable<LoadedInput['layout']>;
 
 /** Evaluates and writes the outputs into `outDir`; throws ProblemsError on bad input. */
 export async function evaluate(
@@ -80,12 +98,32 @@ export async function evaluateInSession(
   onProgress: ProgressListener = () => {},
   d: Dialect = duckdb,
 ): Promise<EvaluationResult> {
+  const scratch = new Scratch();
+  try {
+    return await evaluateLoaded(session, request, outDir, onProgress, d, scratch);
+  } finally {
+    await scratch.remove();
+  }
+}
+
+async function evaluateLoaded(
+  session: DuckDBSession,
+  request: EvaluationRequest,
+  outDir: string,
+  onProgress: ProgressListener,
+  d: Dialect,
+  scratch: Scratch,
+): Promise<EvaluationResult> {
   const outcomes = request.contract.versions[0]?.outcomes ?? [];
   const total = INPUT_ROLES.length + 3 + outcomes.length;
   let done = 0;
   const step = (label: string) => onProgress(label, done++, total);
 
-  const { loaded, employmentCheck } = await loadAndCheck(session, d, request, step);
+  const { loaded, employmentCheck } = await loadAndCheck(session, d, request, step, scratch);
+  const warnings = [
+    ...attributeWarnings(request.contract, loaded.participants),
+    ...(await eventTypeWarnings(session.conn, request.contract, loaded.events)),
+  ];
   step('participants and eligibility');
   const attributes = new Set([...loaded.participants.extraColumns, ...STANDARD_COLUMNS]);
   await selectEvidence(session.conn, d, request, attributes);
@@ -107,9 +145,33 @@ export async function evaluateInSession(
     counts,
     achievements,
     payments,
+    warnings,
   });
   onProgress('done', total, total);
-  return { summary, achievements, payments };
+  const layouts = INPUT_ROLES.flatMap((role) => {
+    const { file, layout } = loaded[role];
+    return layout ? [{ file, layout }] : [];
+  });
+  return { summary, achievements, payments, layouts };
+}
+
+/**
+ * The run's private folder for temporary copies of inputs (a Latin-1 file as UTF-8), made
+ * on first use inside the system's temporary folder (a run's own under the server, whose
+ * TMPDIR points into it) and removed when the run ends, whatever happened.
+ */
+class Scratch {
+  private folder: Promise<string> | undefined;
+
+  readonly get = (): Promise<string> => {
+    this.folder ??= mkdtemp(join(tmpdir(), 'resulta-inputs-'));
+    return this.folder;
+  };
+
+  async remove(): Promise<void> {
+    const folder = await this.folder?.catch(() => undefined);
+    if (folder) await rm(folder, { recursive: true, force: true });
+  }
 }
 
 /** Participants columns that are attributes too, besides the file's extra columns. */
@@ -132,7 +194,14 @@ async function loadAndCheck(
   d: Dialect,
   request: EvaluationRequest,
   step: (label: string) => void,
+  scratch: Scratch,
 ): Promise<{ loaded: Record<InputRole, LoadedInput>; employmentCheck: Promise<Problem[]> }> {
+  const needEmployment = employmentOutcomes(request.contract);
+  if (!request.inputs.employment && needEmployment.length > 0) {
+    throw new ProblemsError([
+      problem('input.file.employment_needed', { outcomes: needEmployment.join(', ') }),
+    ]);
+  }
   const loaded = {} as Record<InputRole, LoadedInput>;
   // The three files are read at once, each on a connection of its own: DuckDB reads a CSV
   // file in 8 MB pieces, so a small file alone keeps one core busy.
@@ -141,7 +210,9 @@ async function loadAndCheck(
       step(`reading ${role}`);
       const input = request.inputs[role];
       loaded[role] = await session.concurrently((conn) =>
-        openInput(conn, d, role, input.path, input.file),
+        input
+          ? openInput(conn, d, role, input.path, input.file, openOptions(request, role, scratch))
+          : noEmployment(conn),
       );
     }),
   );
@@ -152,6 +223,47 @@ async function loadAndCheck(
     throw new ProblemsError(sortProblems([...problems, ...(await employmentCheck)]));
   }
   return { loaded, employmentCheck };
+}
+
+/** How one input is read: what the user said of their files, and the contract's names. */
+function openOptions(request: EvaluationRequest, role: InputRole, scratch: Scratch): OpenOptions {
+  const reading = request.reading ?? {};
+  const mapping = reading.columns?.[role];
+  const sheet = reading.sheets?.[role];
+  return {
+    naming: {
+      ...(mapping ? { mapping } : {}),
+      ...(role === 'participants' ? { attributes: contractAttributes(request.contract) } : {}),
+    },
+    ...(reading.delimiter ? { delimiter: reading.delimiter } : {}),
+    ...(reading.decimal ? { decimal: reading.decimal } : {}),
+    ...(reading.encoding ? { encoding: reading.encoding } : {}),
+    ...(sheet ? { sheet } : {}),
+    scratch: scratch.get,
+  };
+}
+
+/**
+ * The employment table of a run given no employment file (its contract counts no
+ * employment): empty, with the columns and types the rules read.
+ */
+async function noEmployment(conn: DuckDBConnection): Promise<LoadedInput> {
+  await conn.run(`CREATE OR REPLACE VIEW input_employment AS SELECT
+      CAST(NULL AS BIGINT) AS __ord, CAST(NULL AS VARCHAR) AS person_key,
+      CAST(NULL AS INTEGER) AS month, CAST(NULL AS BIGINT) AS earnings,
+      TRUE AS __ok, CAST(NULL AS VARCHAR) AS __problem
+    WHERE FALSE`);
+  return {
+    role: 'employment',
+    file: '',
+    sha256: Promise.resolve(''),
+    extraColumns: [],
+    columns: [],
+    problems: [],
+    // Nothing to check: no cell problems are looked for.
+    readable: false,
+    rowOf: async () => new Map(),
+  };
 }
 
 /** The run's participants, and the events and employment months that can count for them. */
@@ -199,6 +311,7 @@ async function writeOutputs(
     counts: { total: number; eligible: number };
     achievements: AchievementColumns;
     payments: PaymentColumns;
+    warnings: readonly InputWarning[];
   },
 ): Promise<Summary> {
   const { conn } = session;
@@ -221,8 +334,9 @@ async function writeOutputs(
       contract: request.contractSha256,
       participants: await loaded.participants.sha256,
       events: await loaded.events.sha256,
-      employment: await loaded.employment.sha256,
+      ...(request.inputs.employment ? { employment: await loaded.employment.sha256 } : {}),
     },
+    warnings: run.warnings,
   });
   await writeFile(join(outDir, 'summary.json'), summaryJson(summary));
   return summary;

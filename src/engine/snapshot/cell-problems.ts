@@ -96,10 +96,11 @@ function describe(fault: Fault, row: number, input: LoadedInput, decimal: Decima
     row,
     column,
   });
-  // The last row listed of a mistake counts the ones not listed.
+  // The last row listed of a mistake counts the ones not listed, and is placed at that
+  // row so that it follows the rows it continues when problems are sorted.
   const rest = fault.count - LISTED_PER_MISTAKE;
   return rest > 0 && fault.rank === LISTED_PER_MISTAKE
-    ? [cell, problem('input.rows.more_same', { count: rest }, { file: input.file, column })]
+    ? [cell, problem('input.rows.more_same', { count: rest }, { file: input.file, row, column })]
     : [cell];
 }
 

@@ -9,15 +9,19 @@
 /** Most edits between a name and a suggestion for it. */
 export const MAX_EDITS = 2;
 
-/** The candidate nearest to `name`, within two edits; the first listed wins a tie. */
+/**
+ * The candidate nearest to `name`, within two edits (one differing in case only first); the
+ * first listed wins a tie. `name` itself is never suggested.
+ */
 export function closestName(name: string, candidates: Iterable<string>): string | undefined {
   const wanted = fold(name);
   let best: string | undefined;
   let bestDistance = MAX_EDITS + 1;
   for (const candidate of candidates) {
     const folded = fold(candidate);
-    if (folded === wanted || Math.abs(folded.length - wanted.length) >= bestDistance) continue;
-    const distance = editDistance(wanted, folded, bestDistance);
+    if (candidate === name || Math.abs(folded.length - wanted.length) >= bestDistance) continue;
+    // Differing in case only is closer than any edit (`Done` for `done`).
+    const distance = folded === wanted ? 0 : editDistance(wanted, folded, bestDistance);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

@@ -35,6 +35,12 @@ export function checkColumns(
     .map(shown);
   for (const spec of INPUT_COLUMNS[role]) {
     if (!spec.required || names.has(spec.name)) continue;
+    // A header read with the wrong separator misses every column for one reason: said once.
+    if (
+      source.otherDelimiter &&
+      problems.some((p) => p.code === 'input.header.missing_other_delimiter')
+    )
+      continue;
     const suggestion = closestName(spec.name, spare);
     const column = spec.name;
     problems.push(
