@@ -6,7 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { AREAS, CATALOGUE, say } from '../src/domain/messages/catalogue.js';
 import { LOCALES, localeOf, negotiateLocale } from '../src/domain/messages/locale.js';
 import { parameterNames, render } from '../src/domain/messages/render.js';
-import { formatProblem, problem } from '../src/domain/problem.js';
+import {
+  formatProblem,
+  type Problem,
+  phrase,
+  problem,
+  problemMessage,
+} from '../src/domain/problem.js';
 
 describe('the catalogue', () => {
   const entries = Object.entries(CATALOGUE);
@@ -74,6 +80,32 @@ describe('rendering', () => {
     expect(formatProblem(p, 'es')).toBe('p.csv, fila 12345: Se encontraron 3 problemas.');
     expect(formatProblem({ code: 'legacy', message: 'as written', line: 4, col: 2 }, 'fr')).toBe(
       'ligne 4:2: as written',
+    );
+  });
+});
+
+describe('phrases as parameters', () => {
+  // A subject built of phrases, as contract problems make them: outcome job › tier 2.
+  const subject = phrase('contract.subject.path', {
+    of: phrase('contract.subject.outcome', { id: 'job' }),
+    step: phrase('contract.subject.tier', { n: 2 }),
+  });
+  const p = problem('contract.tiers.empty', { what: subject }, { line: 3, col: 7 });
+
+  it('renders a phrase in the language of the message around it', () => {
+    expect(p.message).toBe('outcome job tier 2 must list at least one tier');
+    expect(problemMessage(p, 'es')).toBe('resultado job › tramo 2: debe incluir al menos un tramo');
+    expect(formatProblem(p, 'fr')).toBe(
+      'ligne 3:7: résultat job › palier 2 : doit contenir au moins un palier',
+    );
+  });
+
+  it('renders the same once stored as JSON, and shows a code it no longer knows', () => {
+    const stored = JSON.parse(JSON.stringify(p)) as Problem;
+    expect(problemMessage(stored, 'es')).toBe(problemMessage(p, 'es'));
+    const old = { ...p, params: { what: { code: 'contract.subject.gone', params: {} } } };
+    expect(problemMessage(old, 'fr')).toBe(
+      'contract.subject.gone : doit contenir au moins un palier',
     );
   });
 });

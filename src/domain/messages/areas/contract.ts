@@ -514,6 +514,27 @@ const versions = {
     es: 'el fin de la inscripción cambia lo que se paga desde el {date}',
     fr: 'la fin des inscriptions change ce qui est payé à partir du {date}',
   },
+  // For services/programmes.ts (corrections), which still writes these in English.
+  'contract.not_a_correction': {
+    en: 'this version changes nothing on or before {paid}, the end of the latest paid bill; send it without "correction"',
+    es: 'esta versión no cambia nada en o antes del {paid}, fin de la última factura pagada; envíela sin "correction"',
+    fr: 'cette version ne change rien au plus tard le {paid}, fin de la dernière facture payée ; envoyez-la sans « correction »',
+  },
+  'contract.not_a_correction_unpaid': {
+    en: 'no bill has been paid yet, so this version corrects nothing; send it without "correction"',
+    es: 'todavía no se pagó ninguna factura, así que esta versión no corrige nada; envíela sin "correction"',
+    fr: 'aucune facture n’a encore été payée, cette version ne corrige donc rien ; envoyez-la sans « correction »',
+  },
+  'contract.reason': {
+    en: 'rejecting a correction needs a reason',
+    es: 'para rechazar una corrección hace falta un motivo',
+    fr: 'refuser une correction demande un motif',
+  },
+  'contract.not_pending': {
+    en: 'contract version {version} is {status}, not a correction awaiting a decision',
+    es: 'la versión {version} del contrato está en estado {status}, no es una corrección pendiente de decisión',
+    fr: 'la version {version} du contrat est à l’état {status}, ce n’est pas une correction en attente de décision',
+  },
 } as const satisfies Texts;
 
 export const contractMessages = {
