@@ -29,14 +29,18 @@ export interface ParticipantExplanation {
   readonly outcomes: readonly OutcomeExplanation[];
 }
 
+/** `onEvaluated` hears the whole run's result (its summary's warnings, how inputs were read). */
 export async function explain(
   request: EvaluationRequest,
   participantId: string,
+  onEvaluated: (result: EvaluationResult) => void = () => {},
 ): Promise<ParticipantExplanation> {
   const session = await openSession();
   const scratch = await mkdtemp(join(tmpdir(), 'resulta-explain-'));
   try {
-    return (await explainInSession(session, request, participantId, scratch)).explanation;
+    const explained = await explainInSession(session, request, participantId, scratch);
+    onEvaluated(explained.evaluation);
+    return explained.explanation;
   } finally {
     await session.close();
     await rm(scratch, { recursive: true, force: true });
@@ -52,9 +56,16 @@ export async function explainInSession(
   request: EvaluationRequest,
   participantId: string,
   outDir: string,
-): Promise<{ explanation: ParticipantExplanation; facts: ParticipantFacts | null }> {
+): Promise<{
+  explanation: ParticipantExplanation;
+  facts: ParticipantFacts | null;
+  evaluation: EvaluationResult;
+}> {
   const result = await evaluateInSession(session, request, outDir);
-  return explainFromRun(session.conn, request, result, participantId);
+  return {
+    ...(await explainFromRun(session.conn, request, result, participantId)),
+    evaluation: result,
+  };
 }
 
 async function explainFromRun(

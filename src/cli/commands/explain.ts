@@ -1,7 +1,7 @@
 /** `resulta explain`: for one participant, each outcome achieved or not, and why. */
 import type { Command } from 'commander';
 import type { ParticipantExplanation } from '../../engine/explain.js';
-import { type RunOptions, readRunOptions, runOptions } from '../run-options.js';
+import { type RunOptions, readingNotes, readRunOptions, runOptions } from '../run-options.js';
 
 export function explainCommand(program: Command): void {
   runOptions(
@@ -15,7 +15,10 @@ export function explainCommand(program: Command): void {
   ).action(async (options: RunOptions & { participant: string; json?: boolean }) => {
     const { explain } = await import('../../engine/explain.js');
     const request = await readRunOptions(options);
-    const result = await explain(request, options.participant);
+    // What the inputs lacked is said on stderr, so that --json stays JSON.
+    const result = await explain(request, options.participant, (run) => {
+      for (const line of readingNotes(run).warnings) process.stderr.write(`${line}\n`);
+    });
     process.stdout.write(
       options.json ? `${JSON.stringify(result, null, 2)}\n` : formatExplanation(result),
     );
