@@ -13,6 +13,7 @@ import { Command } from 'commander';
 import { localeOf } from '../domain/messages/locale.js';
 import { formatProblem, ProblemsError } from '../domain/problem.js';
 import { speakInLanguage } from './commander-language.js';
+import { adminCommand } from './commands/admin.js';
 import { auditCommand } from './commands/audit.js';
 import { demoCommand } from './commands/demo.js';
 import { evaluateCommand } from './commands/evaluate.js';
@@ -40,6 +41,7 @@ demoCommand(program);
 serveCommand(program);
 auditCommand(program);
 openapiCommand(program);
+adminCommand(program);
 
 try {
   await program.parseAsync(process.argv);

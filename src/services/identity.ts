@@ -6,6 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
+import type { Kysely, Transaction } from 'kysely';
 import type { Store } from '../store/database.js';
 import type { Database, TokenScope } from '../store/schema.js';
 import { forgetLoginFailures, startLoginAttempt, type ThrottlePolicy } from './login-throttle.js';
@@ -35,9 +36,9 @@ export const newSecret = () => randomBytes(32).toString('base64url');
 export async function createUser(
   store: Store,
   u: { email: string; name: string; organisationId: string; password: string },
-): Promise<void> {
-  const password_hash = await argon2.hash(u.password, { type: argon2.argon2id });
-  await store.db
+): Promise<string> {
+  const password_hash = await hashPassword(u.password);
+  const row = await store.db
     .insertInto('users')
     .values({
       email: u.email.toLowerCase(),
@@ -45,7 +46,30 @@ export async function createUser(
       organisation_id: u.organisationId,
       password_hash,
     })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** argon2id, as every password is stored. */
+export const hashPassword = (password: string) => argon2.hash(password, { type: argon2.argon2id });
+
+/** A new session for a person: its secret, of which only the SHA-256 is kept. */
+export async function createSession(
+  db: Kysely<Database> | Transaction<Database>,
+  userId: string,
+  now = new Date(),
+): Promise<string> {
+  const secret = newSecret();
+  await db
+    .insertInto('sessions')
+    .values({
+      token_hash: hashSecret(secret),
+      user_id: userId,
+      expires_at: new Date(now.getTime() + SESSION_HOURS * 3_600_000),
+    })
     .execute();
+  return secret;
 }
 
 /**
@@ -62,6 +86,8 @@ export async function login(
     .selectFrom('users')
     .selectAll()
     .where('email', '=', email.toLowerCase())
+    // A deactivated account signs in no more than an unknown e-mail does, at the same cost.
+    .where('deactivated_at', 'is', null)
     .executeTakeFirst();
   // An unknown e-mail still costs one verification, so timing does not reveal accounts.
   unknownUserHash ??= await argon2.hash(randomBytes(16).toString('hex'), { type: argon2.argon2id });
@@ -69,16 +95,7 @@ export async function login(
     .verify(user?.password_hash ?? unknownUserHash, password)
     .catch(() => false);
   if (!user || !ok) return null;
-  const secret = newSecret();
-  await store.db
-    .insertInto('sessions')
-    .values({
-      token_hash: hashSecret(secret),
-      user_id: user.id,
-      expires_at: new Date(now.getTime() + SESSION_HOURS * 3_600_000),
-    })
-    .execute();
-  return secret;
+  return createSession(store.db, user.id, now);
 }
 
 let unknownUserHash: string | undefined;
@@ -127,6 +144,7 @@ export async function principalFor(
     ])
     .where('token_hash', '=', hashSecret(secret))
     .where('expires_at', '>', now)
+    .where('users.deactivated_at', 'is', null)
     .executeTakeFirst();
   return session
     ? {

@@ -65,6 +65,33 @@ export async function createProgramme(store: Store, actor: Actor, p: NewProgramm
   });
 }
 
+/**
+ * The first version of the contract of a programme created without one (administration):
+ * version 1, in force, audited like any version. Null when the programme already has a
+ * contract; later versions go through `addContractVersion` and its rules.
+ */
+export async function addFirstContract(
+  store: Store,
+  actor: Actor,
+  programmeId: string,
+  asked: { readonly yaml: string; readonly reason?: string; readonly fileName?: string },
+): Promise<VersionAnswer | null> {
+  checkContract(asked.yaml, asked.fileName);
+  return store.db.transaction().execute(async (tx) => {
+    await lockProgramme(tx, programmeId);
+    const any = await tx
+      .selectFrom('contract_versions')
+      .select('version')
+      .where('programme_id', '=', programmeId)
+      .limit(1)
+      .executeTakeFirst();
+    if (any) return null;
+    const reason = asked.reason?.trim() || 'initial contract';
+    await insertVersion(tx, programmeId, 1, asked.yaml, actor, reason);
+    return { ok: true, version: 1, status: 'in_force', affectsFrom: null } as const;
+  });
+}
+
 /** What asking for a new contract version answers. */
 export type VersionAnswer =
   | {
@@ -95,8 +122,9 @@ export async function addContractVersion(
   actor: Actor,
   programmeId: string,
   asked: NewVersion,
+  fileName = 'contract.yaml',
 ): Promise<VersionAnswer> {
-  const next = checkContract(asked.yaml);
+  const next = checkContract(asked.yaml, fileName);
   return store.db.transaction().execute(async (tx) => {
     // Ordered with payments: the paid period read below cannot move until this commits.
     await lockProgramme(tx, programmeId);
@@ -322,8 +350,8 @@ async function insertVersion(
   });
 }
 
-function checkContract(yaml: string): Contract {
-  const parsed = parseContract(yaml, 'contract.yaml');
+function checkContract(yaml: string, fileName = 'contract.yaml'): Contract {
+  const parsed = parseContract(yaml, fileName);
   if (!parsed.contract) throw new ProblemsError(parsed.problems);
   return parsed.contract;
 }

@@ -199,6 +199,42 @@ export interface UsersTable {
   name: string;
   organisation_id: string;
   password_hash: string;
+  /** Since 0011. */
+  created_at: Timestamp;
+  /** Set once a person is deactivated (0011); they can no longer sign in. */
+  deactivated_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+export type AdminRole = 'platform_admin' | 'organisation_admin' | 'programme_admin';
+
+/** What a person may administer (0011); programme_id only for programme_admin. */
+export interface UserRolesTable {
+  user_id: string;
+  role: AdminRole;
+  programme_id: string | null;
+  granted_by: string;
+  granted_at: Timestamp;
+}
+
+export type InvitationRole = 'member' | AdminRole;
+
+/** An invitation by one-time link (0011): its secret's SHA-256, single use, expiring. */
+export interface InvitationsTable {
+  id: Generated<string>;
+  token_hash: string;
+  email: string;
+  name: ColumnType<string, string | undefined, never>;
+  organisation_id: string;
+  role: InvitationRole;
+  programme_id: string | null;
+  language: 'en' | 'es' | 'fr';
+  invited_by: string;
+  created_at: Timestamp;
+  expires_at: ColumnType<Date, Date, never>;
+  accepted_at: ColumnType<Date | null, never, Date>;
+  user_id: ColumnType<string | null, never, string>;
+  revoked_at: ColumnType<Date | null, never, Date>;
+  revoked_by: ColumnType<string | null, never, string>;
 }
 
 export interface SessionsTable {
@@ -289,6 +325,8 @@ export interface Database {
   verification_sample_events: VerificationSampleEventsTable;
   programme_members: ProgrammeMembersTable;
   users: UsersTable;
+  user_roles: UserRolesTable;
+  invitations: InvitationsTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   login_throttle: LoginThrottleTable;

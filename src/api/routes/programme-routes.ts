@@ -14,6 +14,7 @@ import { type ParticipantDetail, participantDetail } from '../../services/partic
 import { programmeDashboard } from '../../services/programme-dashboard.js';
 import { programmesOf, whoIs } from '../../services/programme-reads.js';
 import { scopeOf } from '../../services/provider-scope.js';
+import { rolesOf } from '../../services/users.js';
 import type { Store } from '../../store/database.js';
 import { principal, programmeOf } from '../access.js';
 import { notFound } from '../http-error.js';
@@ -123,13 +124,27 @@ export function programmeRoutes(store: Store): FastifyPluginAsyncZod {
                 kind: z.enum(['session', 'token']),
                 scopes: z.array(z.string()).optional().describe('an API token only'),
               }),
+              administers: z
+                .array(
+                  z.object({
+                    role: z.enum(['platform_admin', 'organisation_admin', 'programme_admin']),
+                    programme: z.string().nullable(),
+                  }),
+                )
+                .describe(
+                  "a person's administrative roles (docs/administration.md); [] for tokens",
+                ),
             }),
           },
         },
       },
       async (request) => {
-        const me = await whoIs(store, principal(request));
+        const who = principal(request);
+        const me = await whoIs(store, who);
         const credential = me.credential;
+        const userId = who.credential.kind === 'session' ? who.credential.userId : null;
+        const administers =
+          userId === null ? [] : ((await rolesOf(store, [userId])).get(userId) ?? []);
         return {
           id: me.id,
           name: me.name,
@@ -139,6 +154,7 @@ export function programmeRoutes(store: Store): FastifyPluginAsyncZod {
             credential.kind === 'token'
               ? { kind: credential.kind, scopes: [...credential.scopes] }
               : { kind: credential.kind },
+          administers: administers.map((r) => ({ role: r.role, programme: r.programme })),
         };
       },
     );
