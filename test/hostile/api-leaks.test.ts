@@ -125,7 +125,7 @@ describe(`items 10 and 14: leaks on ${onServer ? 'the PostgreSQL server' : 'embe
     expect(res.statusCode).toBe(422);
     expect(res.json().problems).toEqual([
       {
-        code: 'input.file',
+        code: 'input.file.parquet_unreadable',
         file: 'earnings.parquet',
         message: 'the file is not a readable Parquet file',
       },
@@ -162,7 +162,7 @@ describe(`items 10 and 14: leaks on ${onServer ? 'the PostgreSQL server' : 'embe
         status: 422,
         problems: [
           {
-            code: 'input.file',
+            code: 'input.file.xlsx_unreadable',
             file: 'people.xlsx',
             message: 'the file is not a readable XLSX workbook',
           },

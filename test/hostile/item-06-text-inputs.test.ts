@@ -157,14 +157,14 @@ describe(`item 6: text inputs on ${onServer ? 'the PostgreSQL server' : 'embedde
     expect(res.statusCode).toBe(422);
     expect(res.json().problems).toEqual([
       {
-        code: 'input.cell',
+        code: 'input.cell.nul',
         file: 'nul.csv',
         row: 3,
         column: 'participant_id',
         message: 'contains a NUL character (U+0000) at character 3; remove it',
       },
       {
-        code: 'input.cell',
+        code: 'input.cell.nul',
         file: 'nul.csv',
         row: 4,
         column: 'group',
@@ -198,14 +198,14 @@ describe(`item 6: text inputs on ${onServer ? 'the PostgreSQL server' : 'embedde
     expect(res.statusCode).toBe(422);
     expect(res.json().problems).toEqual([
       {
-        code: 'input.cell',
+        code: 'input.cell.nul',
         file: 'nul.xlsx',
         row: 3,
         column: 'provider_id',
         message: 'contains a NUL character (U+0000) at character 5; remove it',
       },
       {
-        code: 'input.cell',
+        code: 'input.cell.surrogate',
         file: 'nul.xlsx',
         row: 4,
         column: 'participant_id',

@@ -169,7 +169,7 @@ describe('item 7: XLSX bombs', () => {
       expect(answers.map((a) => a.statusCode)).toEqual(Array(14).fill(422));
       expect(answers[0]?.json().problems).toEqual([
         {
-          code: 'input.file',
+          code: 'input.file.xlsx_refused',
           file: 'bomb.xlsx',
           message:
             'cannot read the file as an XLSX workbook: the workbook would inflate to 500 MB, more than the 200 MB Resulta reads (RESULTA_XLSX_MAX_MB)',
