@@ -17,3 +17,13 @@ describe('csvRecords', () => {
     expect(csvRecords('h1,h2\n1,2\n', 1)).toEqual([['h1', 'h2']]);
   });
 });
+
+describe('csvRecords with another separator', () => {
+  it('splits on ; or tab and leaves the others in the cells', () => {
+    expect(csvRecords('a;b,c;"d;e"\r\n1,5;2\n', Number.POSITIVE_INFINITY, ';')).toEqual([
+      ['a', 'b,c', 'd;e'],
+      ['1,5', '2'],
+    ]);
+    expect(csvRecords('a\tb;c\n', Number.POSITIVE_INFINITY, '\t')).toEqual([['a', 'b;c']]);
+  });
+});
