@@ -29,11 +29,11 @@ export interface RunOptions {
 
 export function runOptions(command: Command): Command {
   return command
-    .requiredOption('--contract <file>', 'the contract (YAML)')
-    .requiredOption('--participants <file>', 'participants table (.csv, .parquet or .xlsx)')
-    .requiredOption('--events <file>', 'events table (.csv, .parquet or .xlsx)')
+    .requiredOption('--contract <file>', t('cli.run.option.contract'))
+    .requiredOption('--participants <file>', t('cli.run.option.participants'))
+    .requiredOption('--events <file>', t('cli.run.option.events'))
     .option('--employment <file>', t('input.option.employment'))
-    .requiredOption('--as-of <YYYY-MM-DD>', 'evaluate with the evidence known up to this day')
+    .requiredOption('--as-of <YYYY-MM-DD>', t('cli.run.option.as_of'))
     .option('--delimiter <, | ; | tab>', t('input.option.delimiter'))
     .option('--decimal <. | ,>', t('input.option.decimal'))
     .option('--encoding <utf8 | latin1>', t('input.option.encoding'))

@@ -1,5 +1,6 @@
 /** `resulta evaluate`: run a contract over input files and write the outputs atomically. */
 import type { Command } from 'commander';
+import { t } from '../lang.js';
 import {
   CSV_BOM_OPTION,
   CSV_DELIMITER_OPTION,
@@ -15,14 +16,9 @@ export function evaluateCommand(program: Command): void {
   runOptions(
     program
       .command('evaluate')
-      .description(
-        'evaluate a contract over participants, events and employment records as of a day, and write achievements.csv, participants.csv and summary.json',
-      )
-      .requiredOption(
-        '--out <dir>',
-        'a new or empty folder for the outputs, or one an earlier run wrote; it appears (or is replaced) only when every file is complete',
-      )
-      .option('--quiet', 'print nothing but errors')
+      .description(t('cli.evaluate.description'))
+      .requiredOption('--out <dir>', t('cli.evaluate.option.out'))
+      .option('--quiet', t('cli.evaluate.option.quiet'))
       .addOption(FORMAT_OPTION)
       .addOption(CSV_BOM_OPTION)
       .addOption(CSV_DELIMITER_OPTION),

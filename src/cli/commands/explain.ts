@@ -1,17 +1,16 @@
 /** `resulta explain`: for one participant, each outcome achieved or not, and why. */
 import type { Command } from 'commander';
 import type { ParticipantExplanation } from '../../engine/explain.js';
+import { t } from '../lang.js';
 import { type RunOptions, readingNotes, readRunOptions, runOptions } from '../run-options.js';
 
 export function explainCommand(program: Command): void {
   runOptions(
     program
       .command('explain')
-      .description(
-        'explain, for one participant, which outcomes were achieved and paid, and why not',
-      )
-      .requiredOption('--participant <id>', 'the participant_id to explain')
-      .option('--json', 'print the explanation as JSON'),
+      .description(t('cli.explain.description'))
+      .requiredOption('--participant <id>', t('cli.explain.option.participant'))
+      .option('--json', t('cli.explain.option.json')),
   ).action(async (options: RunOptions & { participant: string; json?: boolean }) => {
     const { explain } = await import('../../engine/explain.js');
     const request = await readRunOptions(options);

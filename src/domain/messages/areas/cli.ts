@@ -178,6 +178,56 @@ const commands = {
     es: 'no sigue a la entrada anterior (se quitó o se insertó una)',
     fr: 'ne suit pas l’entrée précédente (une entrée a été supprimée ou insérée)',
   },
+  'cli.evaluate.description': {
+    en: 'evaluate a contract over participants, events and employment records as of a day, and write achievements.csv, participants.csv and summary.json',
+    es: 'evaluar un contrato sobre participantes, eventos y registros de empleo a una fecha, y escribir achievements.csv, participants.csv y summary.json',
+    fr: 'évaluer un contrat sur les participants, les événements et les relevés d’emploi à une date, et écrire achievements.csv, participants.csv et summary.json',
+  },
+  'cli.evaluate.option.out': {
+    en: 'a new or empty folder for the outputs, or one an earlier run wrote; it appears (or is replaced) only when every file is complete',
+    es: 'una carpeta nueva o vacía para los archivos de salida, o una que escribió una ejecución anterior; aparece (o se reemplaza) solo cuando todos los archivos están completos',
+    fr: 'un dossier nouveau ou vide pour les fichiers produits, ou un dossier écrit par une exécution précédente ; il n’apparaît (ou n’est remplacé) que lorsque tous les fichiers sont complets',
+  },
+  'cli.evaluate.option.quiet': {
+    en: 'print nothing but errors',
+    es: 'no mostrar nada salvo los errores',
+    fr: 'n’afficher que les erreurs',
+  },
+  'cli.explain.description': {
+    en: 'explain, for one participant, which outcomes were achieved and paid, and why not',
+    es: 'explicar, para un participante, qué resultados se lograron y se pagaron, y por qué no',
+    fr: 'expliquer, pour un participant, quels résultats ont été atteints et payés, et pourquoi pas',
+  },
+  'cli.explain.option.participant': {
+    en: 'the participant_id to explain',
+    es: 'el participant_id a explicar',
+    fr: 'le participant_id à expliquer',
+  },
+  'cli.explain.option.json': {
+    en: 'print the explanation as JSON',
+    es: 'imprimir la explicación en JSON',
+    fr: 'afficher l’explication en JSON',
+  },
+  'cli.run.option.contract': {
+    en: 'the contract (YAML)',
+    es: 'el contrato (YAML)',
+    fr: 'le contrat (YAML)',
+  },
+  'cli.run.option.participants': {
+    en: 'participants table (.csv, .parquet or .xlsx)',
+    es: 'tabla de participantes (.csv, .parquet o .xlsx)',
+    fr: 'table des participants (.csv, .parquet ou .xlsx)',
+  },
+  'cli.run.option.events': {
+    en: 'events table (.csv, .parquet or .xlsx)',
+    es: 'tabla de eventos (.csv, .parquet o .xlsx)',
+    fr: 'table des événements (.csv, .parquet ou .xlsx)',
+  },
+  'cli.run.option.as_of': {
+    en: 'evaluate with the evidence known up to this day',
+    es: 'evaluar con la evidencia conocida hasta este día',
+    fr: 'évaluer avec les preuves connues jusqu’à ce jour',
+  },
   'cli.openapi.description': {
     en: 'print the OpenAPI document of the HTTP API',
     es: 'imprimir el documento OpenAPI de la API HTTP',
