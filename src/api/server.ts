@@ -35,6 +35,7 @@ import { runRoutes } from './routes/run-routes.js';
 import { statementRoutes } from './routes/statement-routes.js';
 import { uploadRoutes } from './routes/upload-routes.js';
 import { verificationRoutes } from './routes/verification-routes.js';
+import { webPageRoutes } from './routes/web-page-routes.js';
 import { refuseMalformedText } from './text-guard.js';
 import { webApp } from './web-app.js';
 
@@ -131,5 +132,6 @@ export async function buildServer(
   await app.register(adminRoutes(store));
   await app.register(uploadRoutes(store, options.uploadRateLimit ?? 30));
   await app.register(datasetRoutes(store));
+  await app.register(webPageRoutes(store));
   return app;
 }
