@@ -55,6 +55,17 @@ describe('resulta start-up', () => {
     expect(run.packages).toEqual(['commander', 'yaml']);
   });
 
+  it('speaks another language at the same cost: the catalogue is plain data', async () => {
+    const help = await packagesLoadedBy('--help', '--lang', 'es');
+    expect([help.code, help.packages]).toEqual([0, ['commander']]);
+    const validate = await packagesLoadedBy(
+      'validate',
+      join(EXAMPLE, 'contract.yaml'),
+      '--lang=fr',
+    );
+    expect([validate.code, validate.packages]).toEqual([0, ['commander', 'yaml']]);
+  });
+
   it('evaluate of CSV inputs loads DuckDB but no server, database or spreadsheet code', async () => {
     const out = join(await tempDir(), 'out');
     const run = await packagesLoadedBy(
