@@ -322,6 +322,25 @@ export interface paths {
                 version: number;
               })[];
               held: (string)[];
+              run: {
+                id: string;
+                as_of: string;
+                contract_version: number;
+                paid_cents: number | null;
+              };
+              created_by: string;
+              created_at: string;
+              by_outcome: ({
+                outcome_id: string;
+                lines: number;
+                total_cents: number;
+              })[];
+              approvals: ({
+                action: string;
+                by: string;
+                at: string;
+                reason: string;
+              })[];
             };
           };
         };
@@ -378,6 +397,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/bills/{bill}/lines': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: {
+          kind?: 'payment' | 'adjustment';
+          provider?: string;
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path: {
+          bill: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              lines: ({
+                participant_id: string;
+                provider_id: string;
+                outcome_id: string;
+                cumulative_cents: number;
+                previously_paid_cents: number;
+                amount_cents: number;
+                kind: 'payment' | 'adjustment';
+                correction_version: number | null;
+              })[];
+              next: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/bills/{bill}/pay': {
     parameters: {
       query?: never;
@@ -426,9 +496,25 @@ export interface paths {
           headers: { [name: string]: unknown };
           content: {
             'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
               error: string;
               message: string;
-              problems: (unknown)[];
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
             };
           };
         };
@@ -526,6 +612,93 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              id: string;
+              name: string | null;
+              role: 'funder' | 'provider' | 'verifier' | 'investor';
+              organisation: {
+                id: string;
+                name: string;
+              };
+              credential: {
+                kind: 'session' | 'token';
+                scopes?: (string)[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/programmes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              programmes: ({
+                id: string;
+                title: string;
+                funder: {
+                  id: string;
+                  name: string;
+                };
+                role: 'funder' | 'provider' | 'verifier' | 'investor';
+                created_at: string;
+              })[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/programmes/{programme}/bills': {
     parameters: {
       query?: never;
@@ -533,7 +706,44 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    get: {
+      parameters: {
+        query?: {
+          status?: 'draft' | 'verified' | 'approved' | 'paid' | 'rejected';
+          from?: string;
+          to?: string;
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path: {
+          programme: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              bills: ({
+                id: string;
+                status: 'draft' | 'verified' | 'approved' | 'paid' | 'rejected';
+                period_end: string;
+                total_cents: number;
+                run_id: string;
+                created_by: string;
+                created_at: string;
+                decided_by: string | null;
+                decided_at: string | null;
+              })[];
+              next: string | null;
+            };
+          };
+        };
+      };
+    };
     put?: never;
     post: {
       parameters: {
@@ -576,6 +786,58 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/programmes/{programme}/contract': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          programme: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              in_force: number | null;
+              versions: ({
+                version: number;
+                status: 'in_force' | 'pending_correction' | 'rejected';
+                sha256: string;
+                reason: string;
+                created_by: string;
+                created_at: string;
+                affects_from: string | null;
+                correction: {
+                  reason: string;
+                  decided_by: string | null;
+                  decided_at: string | null;
+                  decision_reason: string | null;
+                } | null;
+                yaml: string;
+              })[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1077,6 +1339,60 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/programmes/{programme}/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: {
+          kind?: 'participants' | 'events' | 'employment';
+          provider?: string;
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path: {
+          programme: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              imports: ({
+                id: string;
+                kind: 'participants' | 'events' | 'employment';
+                file: string | null;
+                rows: number | null;
+                sha256: string | null;
+                imported_by: string;
+                imported_at: string;
+                dataset: {
+                  id: string;
+                  status: 'in_force' | 'superseded' | 'withdrawn';
+                } | null;
+              })[];
+              next: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/programmes/{programme}/indigo': {
     parameters: {
       query?: never;
@@ -1109,6 +1425,69 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/programmes/{programme}/participant-search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+          provider?: string;
+          segment?: string;
+          eligible?: 'yes' | 'no';
+          outcome?: string;
+          status?: 'achieved' | 'not_achieved' | 'capped' | 'paid' | 'partially_capped' | 'capped_volume' | 'capped_participant' | 'capped_total' | 'out_of_period';
+          after?: string;
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          programme: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              run: {
+                id: string;
+                as_of: string;
+                contract_version: number;
+              } | null;
+              participants: ({
+                participant_id: string;
+                provider_id: string;
+                enrolled_on: string;
+                in_run: boolean;
+                segment: string | null;
+                eligible: boolean | null;
+                achievements: ({
+                  outcome_id: string;
+                  status: string;
+                  amount_cents: number;
+                })[];
+              })[];
+              next: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/programmes/{programme}/participants': {
     parameters: {
       query?: never;
@@ -1121,6 +1500,7 @@ export interface paths {
         query?: {
           after?: string;
           limit?: number;
+          provider?: string;
         };
         header?: never;
         path: {
@@ -1190,6 +1570,81 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/programmes/{programme}/participants/{participant}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: {
+          run?: string;
+        };
+        header?: never;
+        path: {
+          programme: string;
+          participant: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              participant_id: string;
+              provider_id: string;
+              enrolled_on: string;
+              birth_date: string | null;
+              attributes: {
+                [key: string]: string;
+              };
+              employment_key: 'none' | 'matched' | 'not_theirs';
+              events: ({
+                id: string;
+                type: string;
+                occurred_on: string;
+                value: string | null;
+                source: 'provider' | 'admin' | 'verifier';
+                verification: 'unverified' | 'verified' | 'rejected';
+              })[];
+              employment_months: ({
+                month: string;
+                earnings: string;
+                employers: number;
+              })[];
+              run: {
+                id: string;
+                as_of: string;
+              } | null;
+              achievements: ({
+                outcome_id: string;
+                achieved_on: string;
+                version: string;
+                price_cents: number;
+                amount_cents: number;
+                status: string;
+              })[];
+              paid: ({
+                outcome_id: string;
+                amount_cents: number;
+              })[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/programmes/{programme}/runs': {
     parameters: {
       query?: never;
@@ -1197,7 +1652,45 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    get: {
+      parameters: {
+        query?: {
+          status?: 'queued' | 'running' | 'succeeded' | 'failed';
+          from?: string;
+          to?: string;
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path: {
+          programme: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              runs: ({
+                id: string;
+                as_of: string;
+                contract_version: number;
+                status: 'queued' | 'running' | 'succeeded' | 'failed';
+                paid_cents: number | null;
+                created_by: string;
+                created_at: string;
+                started_at: string | null;
+                finished_at: string | null;
+                failure_reason: string | null;
+              })[];
+              next: string | null;
+            };
+          };
+        };
+      };
+    };
     put?: never;
     post: {
       parameters: {
@@ -1228,6 +1721,55 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/programmes/{programme}/samples': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path: {
+          programme: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              samples: ({
+                id: string;
+                seed: string;
+                population: number;
+                size: number;
+                decided: number;
+                rejected: number;
+                created_by: string;
+                created_at: string;
+              })[];
+              next: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1594,6 +2136,75 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/runs/{run}/participants/{participant}/explanation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          run: string;
+          participant: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              run: string;
+              participant_id: string;
+              provider_id: string;
+              as_of: string;
+              segment: string | null;
+              eligible: boolean;
+              ineligible_because: string | null;
+              outcomes: ({
+                outcome: string;
+                kind: 'event' | 'employment_start' | 'employment_sustained' | 'earnings_threshold' | 'assessment_gain';
+                achieved: boolean;
+                achieved_on: string | null;
+                reasons: (string)[];
+                evidence: {
+                  events: ({
+                    type: string;
+                    occurred_on: string;
+                    value: string | null;
+                    verified: boolean;
+                  })[];
+                  months: ({
+                    month: string;
+                    earnings: string;
+                  })[];
+                };
+                payment: {
+                  version: string;
+                  price_cents: number;
+                  amount_cents: number;
+                  status: string;
+                  cut_by: 'volume' | 'participant' | 'total' | null;
+                } | null;
+              })[];
+            };
+          };
         };
       };
     };
