@@ -287,7 +287,7 @@ describe('months typed as dates', () => {
       ),
     );
     expect(problems).toEqual([
-      'm.csv, column month: 1 row holds a date that is not the 1st of its month: row 2 "2024-06-15"; a month is YYYY-MM, or the 1st of the month',
+      'm.csv, row 2, column month: 2024-06-15 is a date; a month is YYYY-MM, or the 1st of the month',
     ]);
   });
 });

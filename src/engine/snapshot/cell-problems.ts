@@ -78,7 +78,9 @@ export async function cellProblems(conn: DuckDBConnection, input: LoadedInput): 
 function describe(fault: Fault, row: number, input: LoadedInput, decimal: DecimalMark): Problem[] {
   const column = input.columns.find((c) => c.name === fault.column)?.shown ?? fault.column;
   const value = fault.value ?? '';
-  if (fault.shape !== null) {
+  // A month written as a date says so in its own message; a count adds nothing for one row.
+  const alone = fault.shape === 'month_is_date' && fault.count === 1;
+  if (fault.shape !== null && !alone) {
     const params = { count: fault.count, row: String(row), example: value };
     const fixed = fault.shape.startsWith('decimal') || fault.shape === 'thousands';
     return [
