@@ -15,6 +15,10 @@ export interface ZipDirectoryEntry {
   readonly name: string;
   /** The size the directory says the entry inflates to. */
   readonly inflatedSize: number;
+  /** Where its data is, as the directory says (zip-entries.ts reads entries by these). */
+  readonly method: number;
+  readonly compressedSize: number;
+  readonly localHeaderOffset: number;
 }
 
 export const NOT_A_ZIP = 'the file is not an XLSX workbook: it is not a zip archive';
@@ -68,6 +72,9 @@ function parseEntries(directory: Buffer, count: number): ZipDirectoryEntry[] {
     entries.push({
       name: directory.toString('utf8', at + ENTRY_SIZE, at + ENTRY_SIZE + nameLength),
       inflatedSize: directory.readUInt32LE(at + 24),
+      method: directory.readUInt16LE(at + 10),
+      compressedSize: directory.readUInt32LE(at + 20),
+      localHeaderOffset: directory.readUInt32LE(at + 42),
     });
     at += ENTRY_SIZE + nameLength + extraLength + commentLength;
   }

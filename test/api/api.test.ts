@@ -556,7 +556,7 @@ describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`
       .trim()
       .split('\n');
     expect(all[0]).toBe(
-      'participant_id,provider_id,outcome_id,achieved_on,version,price,amount,status',
+      'participant_id,provider_id,segment,outcome_id,achieved_on,version,price,amount,status',
     );
     expect(all).toHaveLength(22);
     const own = (await call('provider', 'GET', `/runs/${runId}/achievements`)).body

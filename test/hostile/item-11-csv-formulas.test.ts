@@ -97,15 +97,19 @@ describe(`item 11: CSV exports on ${onServer ? 'the PostgreSQL server' : 'embedd
     expect(res.statusCode).toBe(200);
     const lines = res.body.split('\n');
     expect(lines[0]).toBe(
-      'participant_id,provider_id,outcome_id,achieved_on,version,price,amount,status',
+      'participant_id,provider_id,segment,outcome_id,achieved_on,version,price,amount,status',
     );
     expect(lines).toContain(
-      "'=cmd|' /C calc'!A0,prov-a,training_completed,2018-06-01,base,200.00,200.00,paid",
+      "'=cmd|' /C calc'!A0,prov-a,standard,training_completed,2018-06-01,base,200.00,200.00,paid",
     );
-    expect(lines).toContain("'+SUM(1+1),prov-a,job_start,2018-09-30,base,1120.00,1120.00,paid");
-    expect(lines).toContain("'@x,prov-b,training_completed,2018-09-30,base,200.00,200.00,paid");
-    expect(lines).toContain("'-2+3,prov-a,job_start,2018-10-31,base,500.00,500.00,paid");
-    expect(lines).toContain("'\t=1+2,prov-b,job_start,2018-11-30,base,500.00,500.00,paid");
+    expect(lines).toContain(
+      "'+SUM(1+1),prov-a,harder_to_help,job_start,2018-09-30,base,1120.00,1120.00,paid",
+    );
+    expect(lines).toContain(
+      "'@x,prov-b,standard,training_completed,2018-09-30,base,200.00,200.00,paid",
+    );
+    expect(lines).toContain("'-2+3,prov-a,standard,job_start,2018-10-31,base,500.00,500.00,paid");
+    expect(lines).toContain("'\t=1+2,prov-b,standard,job_start,2018-11-30,base,500.00,500.00,paid");
     // No cell of the export starts with a character a spreadsheet would run.
     const cells = lines.slice(1, -1).flatMap((l) => l.split(','));
     expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
