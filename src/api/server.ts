@@ -33,7 +33,6 @@ import { exportRoutes } from './routes/export-routes.js';
 import { programmeRoutes } from './routes/programme-routes.js';
 import { runRoutes } from './routes/run-routes.js';
 import { statementRoutes } from './routes/statement-routes.js';
-import { statementRoutes } from './routes/statement-routes.js';
 import { uploadRoutes } from './routes/upload-routes.js';
 import { verificationRoutes } from './routes/verification-routes.js';
 import { webPageRoutes } from './routes/web-page-routes.js';
@@ -129,7 +128,6 @@ export async function buildServer(
   await app.register(billRoutes(store));
   await app.register(verificationRoutes(store));
   await app.register(exportRoutes(store));
-  await app.register(statementRoutes(store));
   await app.register(statementRoutes(store));
   await app.register(adminRoutes(store));
   await app.register(uploadRoutes(store, options.uploadRateLimit ?? 30));
