@@ -5,6 +5,7 @@
  * from one answer. Contract files are a few kilobytes and versions few, so all of them come
  * at once.
  */
+import { parseContract } from '../domain/contract/parse-contract.js';
 import type { Store } from '../store/database.js';
 import { type ContractVersionView, listContractVersions } from './programmes.js';
 
@@ -12,8 +13,32 @@ export interface ContractText extends ContractVersionView {
   readonly yaml: string;
 }
 
-/** Every version of the programme's contract with its file, oldest first. */
-export async function contractTexts(store: Store, programmeId: string): Promise<ContractText[]> {
+export interface ContractTexts {
+  /** Oldest first. */
+  readonly versions: readonly ContractText[];
+  /** The latest version in force, its title and currency; null before any. */
+  readonly inForce: {
+    readonly version: number;
+    readonly title: string;
+    readonly currency: string;
+  } | null;
+}
+
+/** Every version of the programme's contract with its file, and the one in force. */
+export async function contractTexts(store: Store, programmeId: string): Promise<ContractTexts> {
+  const versions = await versionTexts(store, programmeId);
+  const inForce = versions.filter((v) => v.status === 'in_force').at(-1);
+  const contract = inForce ? parseContract(inForce.yaml).contract : null;
+  return {
+    versions,
+    inForce:
+      inForce && contract
+        ? { version: inForce.version, title: contract.title, currency: contract.currency }
+        : null,
+  };
+}
+
+async function versionTexts(store: Store, programmeId: string): Promise<ContractText[]> {
   const [versions, files] = await Promise.all([
     listContractVersions(store, programmeId),
     store.db

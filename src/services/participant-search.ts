@@ -71,9 +71,20 @@ export interface FoundParticipant {
   }[];
 }
 
+/** What the filters can be set to, and the currency amounts are in. */
+export interface SearchFacets {
+  /** The caller's providers in the programme: every one, or a provider itself. */
+  readonly providers: readonly { readonly id: string; readonly name: string }[];
+  /** From the contract the latest run evaluated (or the one in force before any run). */
+  readonly segments: readonly string[];
+  readonly outcomes: readonly string[];
+  readonly currency: string | null;
+}
+
 export interface SearchAnswer {
   /** The run segment, eligibility and statuses are from; null before any run succeeded. */
   readonly run: StandingsRun | null;
+  readonly facets: SearchFacets;
   readonly participants: readonly FoundParticipant[];
   /** The cursor of the next page, or null after the last one. */
   readonly next: string | null;
@@ -93,13 +104,50 @@ export async function searchParticipants(
     wanted.eligible !== undefined ||
     wanted.status !== undefined ||
     wanted.outcome !== undefined;
-  if (byRun && run === null) return { run, participants: [], next: null };
+  const facets = await facetsOf(store, programmeId, scope, run);
+  if (byRun && run === null) return { run, facets, participants: [], next: null };
   const chosen =
     byRun && run !== null
-      ? await chooseFromStandings(await standingsOf(store, programmeId, run), wanted, page)
+      ? chooseFromStandings(await standingsOf(store, programmeId, run), wanted, page)
       : await chooseFromTable(store, programmeId, scope, wanted, page);
   const rows = await rowsOf(store, programmeId, scope, run, chosen.ids);
-  return { run, participants: rows, next: chosen.next };
+  return { run, facets, participants: rows, next: chosen.next };
+}
+
+async function facetsOf(
+  store: Store,
+  programmeId: string,
+  scope: ProviderScope,
+  run: StandingsRun | null,
+): Promise<SearchFacets> {
+  let providers = store.db
+    .selectFrom('programme_members as m')
+    .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+    .select(['o.id', 'o.name'])
+    .where('m.programme_id', '=', programmeId)
+    .where('o.kind', '=', 'provider')
+    .orderBy('o.id');
+  if (scope.providerId !== undefined) providers = providers.where('o.id', '=', scope.providerId);
+  const version = run?.contractVersion ?? (await inForceVersionOf(store, programmeId));
+  const contract = version === null ? null : await runContract(store, programmeId, version);
+  return {
+    providers: await providers.execute(),
+    segments: contract?.segments.map((s) => s.id) ?? [],
+    outcomes: contract?.versions[0]?.outcomes.map((o) => o.id) ?? [],
+    currency: contract?.currency ?? null,
+  };
+}
+
+async function inForceVersionOf(store: Store, programmeId: string): Promise<number | null> {
+  const row = await store.db
+    .selectFrom('contract_versions')
+    .select('version')
+    .where('programme_id', '=', programmeId)
+    .where('status', '=', 'in_force')
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.version ?? null;
 }
 
 interface Chosen {

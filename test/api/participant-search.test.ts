@@ -21,6 +21,7 @@ interface Found {
 }
 interface Answer {
   run: { id: string; as_of: string } | null;
+  facets: { providers: { id: string; name: string }[] };
   participants: Found[];
   next: string | null;
 }
@@ -130,6 +131,18 @@ describe('participant search', () => {
   it("gives each row its segment, eligibility and the run's achievements", async () => {
     const answer = await search('funder', 'q=P0&limit=13');
     expect(answer.run?.as_of).toBe('2019-06-30');
+    expect(answer.facets).toEqual({
+      providers: [
+        { id: 'prov-a', name: 'prov-a' },
+        { id: 'prov-b', name: 'prov-b' },
+      ],
+      segments: ['harder_to_help', 'standard'],
+      outcomes: ['training_completed', 'learning_gain', 'job_start', 'retained_3m', 'earnings_6m'],
+      currency: 'ARS',
+    });
+    expect((await search('provider', 'q=P01')).facets.providers).toEqual([
+      { id: 'prov-a', name: 'prov-a' },
+    ]);
     const p02 = answer.participants.find((p) => p.participant_id === 'P02');
     expect(p02).toMatchObject({ provider_id: 'prov-a', in_run: true, segment: 'harder_to_help' });
     expect(p02?.achievements).toEqual([
@@ -159,7 +172,7 @@ describe('the contract, every version', () => {
     const res = await server.call('investor', '/programmes/tiny/contract');
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body.in_force).toBe(1);
+    expect(body.in_force).toEqual({ version: 1, title: 'Tiny worked example', currency: 'ARS' });
     expect(body.versions).toHaveLength(1);
     expect(body.versions[0]).toMatchObject({ version: 1, status: 'in_force', correction: null });
     expect(body.versions[0].yaml).toBe(await readFile(join(TINY, 'contract.yaml'), 'utf8'));

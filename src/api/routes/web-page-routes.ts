@@ -59,7 +59,10 @@ const FOUND = z.object({
 const STATUS = z.enum(['in_force', 'pending_correction', 'rejected']);
 
 const CONTRACT = z.object({
-  in_force: z.number().nullable().describe('the version in force; null before any'),
+  in_force: z
+    .object({ version: z.number(), title: z.string(), currency: z.string() })
+    .nullable()
+    .describe('the latest version in force, its title and currency; null before any'),
   versions: z.array(
     z.object({
       version: z.number(),
@@ -102,6 +105,16 @@ export function webPageRoutes(store: Store): FastifyPluginAsyncZod {
                 .object({ id: z.string(), as_of: z.string(), contract_version: z.number() })
                 .nullable()
                 .describe('the run segment, eligibility and statuses are from'),
+              facets: z
+                .object({
+                  providers: z.array(z.object({ id: z.string(), name: z.string() })),
+                  segments: z.array(z.string()),
+                  outcomes: z.array(z.string()),
+                  currency: z.string().nullable(),
+                })
+                .describe(
+                  "what the filters can be set to (the caller's providers; the segments and outcomes of the run's contract) and the currency of amounts",
+                ),
               participants: z.array(FOUND),
               next: z.string().nullable(),
             }),
@@ -120,6 +133,12 @@ export function webPageRoutes(store: Store): FastifyPluginAsyncZod {
         const run = answer.run;
         return {
           run: run && { id: run.id, as_of: run.asOf, contract_version: run.contractVersion },
+          facets: {
+            providers: answer.facets.providers.map((p) => ({ ...p })),
+            segments: [...answer.facets.segments],
+            outcomes: [...answer.facets.outcomes],
+            currency: answer.facets.currency,
+          },
           participants: answer.participants.map((p) => ({
             participant_id: p.participantId,
             provider_id: p.providerId,
@@ -153,10 +172,9 @@ export function webPageRoutes(store: Store): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const versions = await contractTexts(store, programmeOf(request));
-        const inForce = versions.filter((v) => v.status === 'in_force').at(-1);
+        const { versions, inForce } = await contractTexts(store, programmeOf(request));
         return {
-          in_force: inForce?.version ?? null,
+          in_force: inForce && { ...inForce },
           versions: versions.map((v) => ({
             version: v.version,
             status: v.status,

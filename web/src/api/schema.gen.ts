@@ -814,7 +814,11 @@ export interface paths {
           headers: { [name: string]: unknown };
           content: {
             'application/json': {
-              in_force: number | null;
+              in_force: {
+                version: number;
+                title: string;
+                currency: string;
+              } | null;
               versions: ({
                 version: number;
                 status: 'in_force' | 'pending_correction' | 'rejected';
@@ -1461,6 +1465,15 @@ export interface paths {
                 as_of: string;
                 contract_version: number;
               } | null;
+              facets: {
+                providers: ({
+                  id: string;
+                  name: string;
+                })[];
+                segments: (string)[];
+                outcomes: (string)[];
+                currency: string | null;
+              };
               participants: ({
                 participant_id: string;
                 provider_id: string;
