@@ -86,7 +86,7 @@ describe('a header the contract does not know', () => {
     ];
     const warned = resulta('evaluate', ...common, '--out', join(dir, 'out1'));
     expect(warned.code, warned.stderr).toBe(0);
-    const warning = `Warning: the contract's conditions use the attribute "sex", but ${join(dir, 'p.csv')} has no such column: no participant meets a condition on it. Did you mean "sexo"? Map it with --columns`;
+    const warning = `Warning: the contract's conditions use the attribute "sex", but p.csv has no such column: no participant meets a condition on it. Did you mean "sexo"? Map it with --columns`;
     expect(warned.stdout).toContain(warning);
     expect(warned.stdout).toContain('Paid: 20.00 ARS');
     const summary = JSON.parse(await readFile(join(dir, 'out1/summary.json'), 'utf8'));

@@ -6,6 +6,7 @@
  * everyone ineligible by age), and an event type it counts that the events file never has
  * while a close one is there (a typo). Warnings, not problems: the run goes on, and says so.
  */
+import { basename } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { AGE_AT_ENROLMENT, type Condition, type Contract } from '../../domain/contract/contract.js';
 import type { MessageCode } from '../../domain/messages/catalogue.js';
@@ -25,6 +26,14 @@ export interface InputWarning {
 function warning(code: MessageCode, params: Params): InputWarning {
   const { message } = problem(code, params);
   return { code, message, params };
+}
+
+/**
+ * A file as warnings name it: its name without the folder. Warnings go into summary.json,
+ * which a re-run in another folder (an evidence pack's) must write byte for byte again.
+ */
+function fileName(input: LoadedInput): string {
+  return basename(input.file);
 }
 
 /** Every condition of the contract: eligibility, segments, and the bonuses of every version. */
@@ -70,7 +79,7 @@ export function attributeWarnings(contract: Contract, participants: LoadedInput)
     .filter((c) => !INPUT_COLUMNS.participants.some((s) => s.name === c.name))
     .filter((c) => !used.includes(c.name))
     .map((c) => c.shown ?? c.name);
-  const file = participants.file;
+  const file = fileName(participants);
   return used.flatMap((attribute) => {
     if (attribute === AGE_AT_ENROLMENT) {
       if (names.has('birth_date')) return [];
