@@ -21,6 +21,7 @@ import { explainCommand } from './commands/explain.js';
 import { openapiCommand } from './commands/openapi.js';
 import { serveCommand } from './commands/serve.js';
 import { validateCommand } from './commands/validate.js';
+import { verifyPackCommand } from './commands/verify-pack.js';
 import { currentLocale, languageRequest, t } from './lang.js';
 
 const asked = languageRequest();
@@ -41,6 +42,7 @@ demoCommand(program);
 serveCommand(program);
 auditCommand(program);
 openapiCommand(program);
+verifyPackCommand(program);
 adminCommand(program);
 
 try {

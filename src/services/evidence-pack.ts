@@ -11,6 +11,22 @@ import { zipSync } from 'fflate';
 
 export const PACK_TIME = new Date('2000-01-01T00:00:00Z');
 
+/** The outputs a pack holds under `outputs/`, as `resulta evaluate` writes them. */
+export const PACK_OUTPUTS = ['achievements.csv', 'participants.csv', 'summary.json'] as const;
+
+/** The entries every pack holds besides the employment file and the manifest. */
+export const PACK_FILES = [
+  'contract.yaml',
+  'inputs/participants.csv',
+  'inputs/events.csv',
+  ...PACK_OUTPUTS.map((name) => `outputs/${name}`),
+] as const;
+
+/** The employment file: Parquet from the store, CSV from a pack made of CSV inputs. */
+export const PACK_EMPLOYMENT = ['inputs/employment.parquet', 'inputs/employment.csv'] as const;
+
+export const PACK_MANIFEST = 'manifest.json';
+
 /**
  * Why the pack's CSV files may hold cells a spreadsheet would run (issue #7 item 11): they
  * are what `resulta evaluate` reads and writes, and neutralising a cell would change the
@@ -52,7 +68,7 @@ export async function buildEvidencePack(
     'inputs/events.csv': await readFile(files.events),
     [employmentName]: await readFile(files.employment),
   };
-  for (const name of ['achievements.csv', 'participants.csv', 'summary.json']) {
+  for (const name of PACK_OUTPUTS) {
     entries[`outputs/${name}`] = await readFile(join(files.outputs, name));
   }
   const manifest: PackManifest = {
@@ -69,7 +85,7 @@ export async function buildEvidencePack(
     rerun: `resulta evaluate --contract contract.yaml --participants inputs/participants.csv --events inputs/events.csv --employment ${employmentName} --as-of ${meta.asOf} --out outputs`,
     csv_formulas: CSV_FORMULAS,
   };
-  entries['manifest.json'] = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
+  entries[PACK_MANIFEST] = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
   const zip = zipSync(
     Object.fromEntries(
       Object.entries(entries).map(([name, bytes]) => [name, [bytes, { mtime: PACK_TIME }]]),

@@ -76,6 +76,11 @@ const pack = {
     es: '{file} no es un paquete de evidencia que Resulta pueda verificar: {reason}',
     fr: '{file} n’est pas un dossier de preuves que Resulta peut vérifier : {reason}',
   },
+  'output.pack.no_file': {
+    en: 'there is no such file',
+    es: 'no existe tal archivo',
+    fr: 'ce fichier n’existe pas',
+  },
   'output.pack.unsafe_name': {
     en: 'it holds an entry named "{name}", a path that would leave its folder',
     es: 'contiene una entrada llamada "{name}", una ruta que saldría de su carpeta',
