@@ -7,6 +7,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { withSession } from './duckdb-session.js';
 import { openCheckedInput } from './snapshot/checked-input.js';
+import type { HeaderNaming } from './snapshot/header-names.js';
 import type { LoadedInput } from './snapshot/load-input.js';
 import { duckdb } from './sql/dialect.js';
 
@@ -50,9 +51,10 @@ async function withCheckedFile<R, T>(
   file: string,
   read: (conn: DuckDBConnection, input: LoadedInput) => Promise<R[]>,
   work: (checked: CheckedFile<R>) => Promise<T>,
+  naming: HeaderNaming,
 ): Promise<T> {
   return withSession(async (session) => {
-    const input = await openCheckedInput(session.conn, duckdb, role, path, file);
+    const input = await openCheckedInput(session.conn, duckdb, role, path, file, naming);
     const records = await read(session.conn, input);
     return work({
       records,
@@ -63,10 +65,14 @@ async function withCheckedFile<R, T>(
   });
 }
 
-/** Checks a participants file and hands its records, in participant_id order, to `work`. */
+/**
+ * Checks a participants file and hands its records, in participant_id order, to `work`.
+ * `naming` renames the sender's headers (a column mapping; `{}` for none).
+ */
 export function withCheckedParticipants<T>(
   path: string,
   file: string,
+  naming: HeaderNaming,
   work: (checked: CheckedFile<ParticipantRecord>) => Promise<T>,
 ): Promise<T> {
   return withCheckedFile(
@@ -90,6 +96,7 @@ export function withCheckedParticipants<T>(
       }));
     },
     work,
+    naming,
   );
 }
 
@@ -97,6 +104,7 @@ export function withCheckedParticipants<T>(
 export function withCheckedEvents<T>(
   path: string,
   file: string,
+  naming: HeaderNaming,
   work: (checked: CheckedFile<EventRecord>) => Promise<T>,
 ): Promise<T> {
   return withCheckedFile(
@@ -119,6 +127,7 @@ export function withCheckedEvents<T>(
       }));
     },
     work,
+    naming,
   );
 }
 
@@ -131,9 +140,10 @@ export async function writeCanonicalEmployment(
   path: string,
   file: string,
   target: string,
+  naming: HeaderNaming = {},
 ): Promise<number> {
   return withSession(async ({ conn }) => {
-    await openCheckedInput(conn, duckdb, 'employment', path, file);
+    await openCheckedInput(conn, duckdb, 'employment', path, file, naming);
     await conn.run(`COPY (SELECT person_key, strftime(make_date(month // 12, month % 12 + 1, 1), '%Y-%m') AS month, employer_id,
         CAST(earnings AS DECIMAL(18,0)) * CAST(0.01 AS DECIMAL(3,2)) AS earnings
       FROM input_employment ORDER BY __ord) TO ${duckdb.string(target)} (FORMAT parquet)`);

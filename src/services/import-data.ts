@@ -7,7 +7,7 @@
  * datasets.ts, which refuses one the programme already holds.
  */
 import { randomBytes } from 'node:crypto';
-import { rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Insertable, sql, type Transaction } from 'kysely';
 import { ProblemsError } from '../domain/problem.js';
@@ -18,6 +18,8 @@ import {
   withCheckedParticipants,
   writeCanonicalEmployment,
 } from '../engine/import-check.js';
+import { fold } from '../engine/snapshot/closest-name.js';
+import type { HeaderNaming } from '../engine/snapshot/header-names.js';
 import { INPUT_COLUMNS } from '../engine/snapshot/input-tables.js';
 import { digestFile } from '../files/file-digest.js';
 import { appendAudit } from '../store/audit-log.js';
@@ -27,6 +29,7 @@ import type { Database } from '../store/schema.js';
 import type { Actor } from './actor.js';
 import {
   type Dataset,
+  datasetsInForce,
   heldDataset,
   heldRefusal,
   overlapRefusal,
@@ -70,8 +73,27 @@ function importRecord(
   };
 }
 
+/** How the sender's file is read, and whether anything is written. */
+export interface ImportOptions {
+  /**
+   * The sender's column mapping: their headers (compared trimmed, without regard to case)
+   * and the columns they stand for, as a run's `--columns` file gives them.
+   */
+  readonly mapping?: ReadonlyMap<string, string>;
+  /** Check the file whole, against the store as the import would, and write nothing. */
+  readonly checkOnly?: boolean;
+}
+
+/** The engine's reading of a mapping: keyed by the folded header. */
+function namingOf(options: ImportOptions): HeaderNaming {
+  if (!options.mapping) return {};
+  return {
+    mapping: new Map([...options.mapping].map(([header, column]) => [fold(header), column])),
+  };
+}
+
 /** Limits an import to what the caller may write: a provider only its own participants. */
-export interface ImportScope {
+export interface ImportScope extends ImportOptions {
   readonly providerId?: string;
   /**
    * The caller's organisation when a caller sent the file: the import's writes then run
@@ -126,7 +148,7 @@ export async function importParticipants(
   file: string,
   scope: ParticipantImport = {},
 ): Promise<number> {
-  return withCheckedParticipants(path, file, async (input) => {
+  return withCheckedParticipants(path, file, namingOf(scope), async (input) => {
     if (!scope.personKeysFromFile) await refusePersonKeyColumn(input, file);
     const attributes = input.extraColumns.filter((c) => c !== NATIONAL_ID);
     const secret = input.extraColumns.includes(NATIONAL_ID) ? personKeySecret() : null;
@@ -194,6 +216,7 @@ export async function importParticipants(
         });
     }
     await refuseRows(input, file, bad);
+    if (scope.checkOnly) return rows.length;
     await importTransaction(store, scope, async (tx) => {
       await insertAll(tx, 'participants', rows);
       const perProvider = new Map<string, number>();
@@ -240,7 +263,7 @@ export async function importEvents(
   file: string,
   scope: ImportScope = {},
 ): Promise<number> {
-  return withCheckedEvents(path, file, async (input) => {
+  return withCheckedEvents(path, file, namingOf(scope), async (input) => {
     const found = input.records;
     const owners = await existingParticipants(store, programmeId, [
       ...new Set(found.map((r) => r.participant_id)),
@@ -273,6 +296,7 @@ export async function importEvents(
       }
     }
     await refuseRows(input, file, bad);
+    if (scope.checkOnly) return found.length;
     const rows = found.map((r) => ({
       programme_id: programmeId,
       participant_id: r.participant_id,
@@ -307,6 +331,7 @@ export async function importEmployment(
   path: string,
   file: string,
   supersedes?: Supersedes,
+  options: ImportOptions = {},
 ): Promise<Dataset> {
   const source = await digestFile(path, false);
   const held = await heldDataset(store.db, programmeId, { sourceSha256: source.sha256 });
@@ -314,7 +339,7 @@ export async function importEmployment(
   const files = join(store.dataDir, 'files');
   const staging = join(files, `.staging-${process.pid}-${randomBytes(8).toString('hex')}.parquet`);
   try {
-    const rows = await writeCanonicalEmployment(path, file, staging);
+    const rows = await writeCanonicalEmployment(path, file, staging, namingOf(options));
     const { sha256 } = await digestFile(staging, false);
     const kept = join(files, `${sha256}.parquet`);
     // Content-addressed: a concurrent upload of the same data renames the same bytes.
@@ -330,6 +355,44 @@ export async function importEmployment(
         if (first && held) throw overlapRefusal(held, first);
       },
     });
+  } finally {
+    await rm(staging, { force: true });
+  }
+}
+
+/**
+ * Checks an employment file as importEmployment would, keeping nothing: its cells, that the
+ * programme holds neither the same bytes nor the same content, and that it shares no record
+ * with a dataset in force (other than the one it supersedes). Answers the rows it holds.
+ */
+export async function checkEmployment(
+  store: Store,
+  programmeId: string,
+  path: string,
+  file: string,
+  options: ImportOptions & { readonly supersedes?: Supersedes } = {},
+): Promise<number> {
+  const source = await digestFile(path, false);
+  const held = await heldDataset(store.db, programmeId, { sourceSha256: source.sha256 });
+  if (held) throw heldRefusal(held);
+  const files = join(store.dataDir, 'files');
+  await mkdir(files, { recursive: true });
+  const staging = join(files, `.check-${process.pid}-${randomBytes(8).toString('hex')}.parquet`);
+  try {
+    const rows = await writeCanonicalEmployment(path, file, staging, namingOf(options));
+    const { sha256 } = await digestFile(staging, false);
+    const same = await heldDataset(store.db, programmeId, { sha256, sourceSha256: source.sha256 });
+    if (same) throw heldRefusal(same);
+    const inForce = (await datasetsInForce(store, programmeId)).filter(
+      (d) => d.id !== options.supersedes?.id,
+    );
+    const [first] = await employmentOverlaps(
+      staging,
+      inForce.map((d) => join(files, `${d.sha256}.parquet`)),
+    );
+    const overlapping = first && inForce[first.index];
+    if (first && overlapping) throw overlapRefusal(overlapping, first);
+    return rows;
   } finally {
     await rm(staging, { force: true });
   }

@@ -1,7 +1,8 @@
 /**
  * An uploaded file imported into a programme: the bytes are written to a private temporary
  * folder (the importers read files, as the engine does), imported all or nothing within the
- * caller's scope, and the folder is removed whatever happens.
+ * caller's scope, and the folder is removed whatever happens. `checkOnly` checks it the same
+ * way and writes nothing; `columns` is the sender's column mapping.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,12 @@ import { ProblemsError } from '../domain/problem.js';
 import type { Store } from '../store/database.js';
 import type { Dataset, Supersedes } from './datasets.js';
 import type { Principal } from './identity.js';
-import { importEmployment, importEvents, importParticipants } from './import-data.js';
+import {
+  checkEmployment,
+  importEmployment,
+  importEvents,
+  importParticipants,
+} from './import-data.js';
 import { scopeOf } from './provider-scope.js';
 
 export type UploadKind = 'participants' | 'events' | 'employment-datasets';
@@ -24,6 +30,10 @@ export interface Upload {
   readonly name: string;
   /** An employment dataset only: the dataset in force it corrects, and why. */
   readonly supersedes?: Supersedes;
+  /** The sender's headers and the columns they stand for. */
+  readonly columns?: ReadonlyMap<string, string>;
+  /** Check the file whole as the import would, and write nothing. */
+  readonly checkOnly?: boolean;
 }
 
 /** Rows imported, or the employment dataset recorded. */
@@ -42,15 +52,44 @@ type Importer = (
 // API's to decide.
 const IMPORTERS: Record<UploadKind, Importer> = {
   participants: async (store, who, programmeId, path, upload) => ({
-    rows: await importParticipants(store, who, programmeId, path, upload.name, scopeOf(who)),
+    rows: await importParticipants(store, who, programmeId, path, upload.name, {
+      ...scopeOf(who),
+      ...optionsOf(upload),
+    }),
   }),
   events: async (store, who, programmeId, path, upload) => ({
-    rows: await importEvents(store, who, programmeId, path, upload.name, scopeOf(who)),
+    rows: await importEvents(store, who, programmeId, path, upload.name, {
+      ...scopeOf(who),
+      ...optionsOf(upload),
+    }),
   }),
-  'employment-datasets': async (store, who, programmeId, path, upload) => ({
-    dataset: await importEmployment(store, who, programmeId, path, upload.name, upload.supersedes),
-  }),
+  'employment-datasets': async (store, who, programmeId, path, upload) =>
+    upload.checkOnly
+      ? {
+          rows: await checkEmployment(store, programmeId, path, upload.name, {
+            ...optionsOf(upload),
+            ...(upload.supersedes ? { supersedes: upload.supersedes } : {}),
+          }),
+        }
+      : {
+          dataset: await importEmployment(
+            store,
+            who,
+            programmeId,
+            path,
+            upload.name,
+            upload.supersedes,
+            optionsOf(upload),
+          ),
+        },
 };
+
+function optionsOf(upload: Upload) {
+  return {
+    ...(upload.columns ? { mapping: upload.columns } : {}),
+    ...(upload.checkOnly ? { checkOnly: true } : {}),
+  };
+}
 
 export async function importUpload(
   store: Store,

@@ -5,6 +5,8 @@
  * nothing, and bad rows come back as problems with row and column (422). Participants give
  * `national_id`, never `person_key`. An employment dataset the programme already holds is
  * refused (409 naming it); `?supersedes=<id>&reason=…` replaces a dataset in force.
+ * `?check=true` checks the file the same way and writes nothing (200 with its rows), so a
+ * person sees every problem before anything is committed; `?columns=` is a column mapping.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -34,9 +36,45 @@ const noFile = () => new HttpError(400, 'bad_request', SEND_A_FILE);
 const notAFile = (type: string) =>
   new HttpError(415, 'unsupported_media_type', `${type} is not a file: ${SEND_A_FILE}`);
 
+/** A column mapping: a JSON object of the sender's headers and the columns they stand for. */
+function columnMapping(text: string): Map<string, string> | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value);
+  const valid = entries.every(
+    ([header, column]) =>
+      header.trim() !== '' &&
+      header.length <= 200 &&
+      typeof column === 'string' &&
+      /^[A-Za-z_][A-Za-z0-9_]{0,99}$/.test(column),
+  );
+  return valid && entries.length <= 500 ? new Map(entries as [string, string][]) : undefined;
+}
+
 const QUERY = z.object({
   format: z.enum(['csv', 'xlsx', 'parquet']),
   name: z.string().max(200).optional(),
+  check: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe(
+      'true: check the file whole as an import would and write nothing; 200 with the rows it holds, or the same refusals as an import',
+    ),
+  columns: z
+    .string()
+    .max(20_000)
+    .refine((text) => columnMapping(text) !== undefined, {
+      message: 'columns must be a JSON object of headers and column names',
+    })
+    .optional()
+    .describe(
+      'a column mapping, as JSON: {"<your header>": "<column>", …}; headers are compared trimmed and without regard to case',
+    ),
 });
 const DATASET_QUERY = QUERY.extend({
   supersedes: z
@@ -77,7 +115,14 @@ export function uploadRoutes(store: Store, perMinute: number): FastifyPluginAsyn
             }),
             querystring: kind === 'employment-datasets' ? DATASET_QUERY : QUERY,
             response: {
-              201: z.object({ imported: z.string(), dataset: DATASET.optional() }),
+              200: z
+                .object({ checked: z.string(), rows: z.number().int() })
+                .describe('check=true: the file would be imported whole; nothing was written'),
+              201: z.object({
+                imported: z.string(),
+                rows: z.number().int().optional().describe('participants and events imported'),
+                dataset: DATASET.optional(),
+              }),
               ...(kind === 'employment-datasets' ? { 409: REFUSED } : {}),
             },
           },
@@ -91,6 +136,8 @@ export function uploadRoutes(store: Store, perMinute: number): FastifyPluginAsyn
             query.supersedes === undefined
               ? {}
               : { supersedes: { id: query.supersedes, reason: query.reason ?? '' } };
+          const columns = query.columns === undefined ? undefined : columnMapping(query.columns);
+          const checkOnly = query.check === 'true';
           try {
             const imported = await importUpload(store, principal(request), programmeOf(request), {
               kind,
@@ -98,9 +145,14 @@ export function uploadRoutes(store: Store, perMinute: number): FastifyPluginAsyn
               bytes: request.body,
               name,
               ...supersedes,
+              ...(columns ? { columns } : {}),
+              ...(checkOnly ? { checkOnly } : {}),
             });
+            if (checkOnly && 'rows' in imported)
+              return reply.status(200).send({ checked: name, rows: imported.rows });
             return reply.status(201).send({
               imported: name,
+              ...('rows' in imported ? { rows: imported.rows } : {}),
               ...('dataset' in imported ? { dataset: datasetView(imported.dataset) } : {}),
             });
           } catch (error) {
