@@ -13,9 +13,15 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import { ApiError } from '../api/client.js';
-import { adminRoute, comingRoutes } from '../pages/coming/route.js';
+import { adminRoute } from '../pages/admin/route.js';
+import { billsRoutes } from '../pages/bills/route.js';
+import { comingRoutes } from '../pages/coming/route.js';
 import { dashboardRoute } from '../pages/dashboard/route.js';
+import { importsRoute } from '../pages/imports/route.js';
+import { invitationRoutes } from '../pages/invitation/route.js';
+import { runsRoutes } from '../pages/runs/route.js';
 import { signInRoute } from '../pages/sign-in/route.js';
+import { verificationRoute } from '../pages/verification/route.js';
 import { taskPath } from './navigation.js';
 import { NotFound } from './not-found.js';
 import { programmesQuery, sessionQuery } from './session.js';
@@ -89,10 +95,18 @@ export function createAppRouter(queryClient: QueryClient) {
   const tree = rootRoute.addChildren([
     startRoute,
     signInRoute(rootRoute),
+    ...invitationRoutes(rootRoute),
     appRoute.addChildren([
       homeRoute,
       adminRoute(appRoute),
-      programmeRoute.addChildren([dashboardRoute(programmeRoute), ...comingRoutes(programmeRoute)]),
+      programmeRoute.addChildren([
+        dashboardRoute(programmeRoute),
+        importsRoute(programmeRoute),
+        ...runsRoutes(programmeRoute),
+        verificationRoute(programmeRoute),
+        ...billsRoutes(programmeRoute),
+        ...comingRoutes(programmeRoute),
+      ]),
     ]),
   ]);
   return createRouter({

@@ -8,7 +8,7 @@ import { requireTask } from '../../app/guards.js';
 import { type Task, taskEntry } from '../../app/navigation.js';
 import { useMessages } from '../../i18n/use-messages.js';
 
-const PROGRAMME_TASKS: readonly Task[] = ['participants', 'contracts', 'imports', 'runs', 'bills'];
+const PROGRAMME_TASKS: readonly Task[] = [];
 
 function Coming({ task }: { readonly task: Task }) {
   const { t } = useMessages();
@@ -31,13 +31,4 @@ export function comingRoutes<P extends AnyRoute>(parent: P) {
       component: () => <Coming task={task} />,
     }),
   );
-}
-
-export function adminRoute<P extends AnyRoute>(parent: P) {
-  return createRoute({
-    getParentRoute: () => parent,
-    path: '/app/admin',
-    beforeLoad: requireTask('admin'),
-    component: () => <Coming task="admin" />,
-  });
 }

@@ -1,0 +1,119 @@
+/**
+ * The evidence for one sampled event: the event as reported, and its participant's record
+ * around it (enrolment, every event with its source and standing, employment months), so
+ * the verifier judges the event in context. Read from the participant's page of the API.
+ */
+import { Badge, Group, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useMessages } from '../../i18n/use-messages.js';
+import { Fact } from '../../ui/fact.js';
+import { useMoney } from '../../ui/money.js';
+import { Loading, Refusal } from '../../ui/query-state.js';
+import { evidenceQuery, type SampledEvent } from './queries.js';
+
+export function EventEvidence({
+  programme,
+  event,
+}: {
+  readonly programme: string;
+  readonly event: SampledEvent;
+}) {
+  const { t, fmt } = useMessages();
+  const money = useMoney(programme);
+  const evidence = useQuery(evidenceQuery(programme, event.participant_id));
+  const p = evidence.data;
+  const reported = p?.events.find((e) => e.id === event.event_id);
+  return (
+    <Stack gap="sm" data-testid="event-evidence">
+      <Title order={2} size="h4">
+        {t('web.verification.evidence.title', {
+          type: event.type,
+          participant: event.participant_id,
+        })}
+      </Title>
+      <SimpleGrid cols={{ base: 2, md: 3 }} spacing="sm">
+        <Fact label={t('web.verification.evidence.type')} value={event.type} />
+        <Fact label={t('web.verification.evidence.day')} value={fmt.date(event.occurred_on)} />
+        <Fact
+          label={t('web.verification.evidence.value')}
+          value={reported?.value ?? t('web.verification.evidence.no_value')}
+        />
+        <Fact
+          label={t('web.verification.evidence.source')}
+          value={reported ? t(`web.verification.source.${reported.source}`) : '—'}
+        />
+        <Fact label={t('web.verification.evidence.provider')} value={p?.provider_id ?? '—'} />
+        <Fact
+          label={t('web.verification.evidence.enrolled')}
+          value={p ? fmt.date(p.enrolled_on) : '—'}
+        />
+      </SimpleGrid>
+      {evidence.isError ? <Refusal error={evidence.error} /> : null}
+      {evidence.isPending ? <Loading /> : null}
+      {p ? (
+        <>
+          <Title order={3} size="h5">
+            {t('web.verification.evidence.timeline')}
+          </Title>
+          <ScrollArea type="auto">
+            <Table withTableBorder data-testid="participant-events">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('web.verification.evidence.day')}</Table.Th>
+                  <Table.Th scope="col">{t('web.verification.evidence.type')}</Table.Th>
+                  <Table.Th scope="col">{t('web.verification.evidence.value')}</Table.Th>
+                  <Table.Th scope="col">{t('web.verification.evidence.source')}</Table.Th>
+                  <Table.Th scope="col">{t('web.verification.evidence.standing')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {p.events.map((e) => {
+                  const sampled = e.id === event.event_id;
+                  return (
+                    <Table.Tr
+                      key={e.id}
+                      bg={sampled ? 'var(--mantine-primary-color-light)' : undefined}
+                    >
+                      <Table.Td>{fmt.date(e.occurred_on)}</Table.Td>
+                      <Table.Td>
+                        <Group gap={6} wrap="nowrap">
+                          {e.type}
+                          {sampled ? (
+                            <Badge size="xs" variant="outline" color="dark">
+                              {t('web.verification.evidence.this_event')}
+                            </Badge>
+                          ) : null}
+                        </Group>
+                      </Table.Td>
+                      <Table.Td>{e.value ?? '—'}</Table.Td>
+                      <Table.Td>{t(`web.verification.source.${e.source}`)}</Table.Td>
+                      <Table.Td>{t(`web.verification.standing.${e.verification}`)}</Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea>
+          <Title order={3} size="h5">
+            {t('web.verification.evidence.employment')}
+          </Title>
+          {p.employment_months.length === 0 ? (
+            <Text size="sm">
+              {t(
+                p.employment_key === 'none'
+                  ? 'web.verification.evidence.no_key'
+                  : 'web.verification.evidence.no_months',
+              )}
+            </Text>
+          ) : (
+            <Text size="sm" data-testid="employment-months">
+              {p.employment_months
+                .map((m) => `${fmt.month(m.month)}: ${money.decimal(m.earnings)}`)
+                .join(' · ')}
+            </Text>
+          )}
+        </>
+      ) : null}
+    </Stack>
+  );
+}
