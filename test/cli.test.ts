@@ -33,8 +33,8 @@ describe('resulta', () => {
     const out = join(await tempDir(), 'out');
     const run = resulta('evaluate', ...INPUTS, '--out', out);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Paid: 7000.00 ARS');
-    expect(run.stdout).toMatch(/job_start\s+2620\.00\s+█+/);
+    expect(run.stdout).toContain('Paid: 7,000.00 ARS');
+    expect(run.stdout).toMatch(/job_start\s+2,620\.00 ARS\s+█+/);
     expect(await readFile(join(out, 'achievements.csv'), 'utf8')).toBe(
       await readFile(join(EXAMPLE, 'expected/achievements.csv'), 'utf8'),
     );
