@@ -315,6 +315,19 @@ describe('Latin-1 files', () => {
     ]);
     // The hash is of the user's bytes, not of the copy read.
     expect(run.summary.inputs.participants).toBe(createHash('sha256').update(latin1).digest('hex'));
+    // A UTF-8 file said to be Latin-1 would be garbled: refused, not believed.
+    const utf8 = await write({ 'p.csv': latin1.toString('latin1'), 'e.csv': EVENTS });
+    const garbled = await problemsOf(
+      evaluateFiles(
+        contract,
+        { participants: utf8['p.csv'] as string, events: utf8['e.csv'] as string },
+        '2019-12-31',
+        { encoding: 'latin1' },
+      ),
+    );
+    expect(garbled).toEqual([
+      'p.csv: the file is UTF-8 text with letters beyond ASCII, which reading it as Latin-1 would garble: leave out --encoding latin1',
+    ]);
   });
 });
 

@@ -105,7 +105,7 @@ export async function openInput(
   if (size === 0) return fail(problem('input.file.empty', { columns: requiredNames(role) }));
   const latin1 = format === '.csv' && options.encoding === 'latin1';
   // A Latin-1 file is read from its UTF-8 copy; its hash stays the one of the user's bytes.
-  const original = latin1 ? digestFile(given, false) : undefined;
+  const original = latin1 ? digestFile(given, true) : undefined;
   const path = latin1 ? await utf8Copy(given, role, options) : given;
   const opening = await openSource(conn, d, role, path, format, file, {
     naming: options.naming ?? {},
@@ -128,9 +128,15 @@ export async function openInput(
   let opened =
     'problem' in opening ? opening : await typed(conn, d, role, opening, path, file, options);
   if (format === '.csv') {
-    const { notUtf8AtLine } = await digesting;
+    const { notUtf8AtLine, bytes: copied } = await digesting;
     if (notUtf8AtLine !== undefined) {
       return fail({ ...problem('input.file.not_utf8'), row: notUtf8AtLine });
+    }
+    // Said to be Latin-1 but valid UTF-8 with letters beyond ASCII (its copy grew): reading
+    // it as Latin-1 would garble every one of them, so it is refused rather than believed.
+    const asGiven = await original;
+    if (asGiven && asGiven.notUtf8AtLine === undefined && copied > asGiven.bytes) {
+      return { ...fail(problem('input.file.utf8_not_latin1')), sha256 };
     }
     if (unconfirmed && !('problem' in opened) && !confirmed(opened.source.cells, bytes.result)) {
       const cells = { trimmed: !bytes.result.spaces, nul: bytes.result.nul };

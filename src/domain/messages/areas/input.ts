@@ -31,6 +31,11 @@ export const inputMessages = {
     es: 'el archivo no es texto UTF-8: guárdelo como "CSV UTF-8" y vuelva a intentarlo o, si se guardó como Windows-1252 / Latin-1 (el "CSV" de Excel en español), léalo con --encoding latin1',
     fr: 'le fichier n’est pas du texte UTF-8 : enregistrez-le en « CSV UTF-8 » et réessayez ou, s’il a été enregistré en Windows-1252 / Latin-1 (le « CSV » d’Excel en français), lisez-le avec --encoding latin1',
   },
+  'input.file.utf8_not_latin1': {
+    en: 'the file is UTF-8 text with letters beyond ASCII, which reading it as Latin-1 would garble: leave out --encoding latin1',
+    es: 'el archivo es texto UTF-8 con letras fuera de ASCII, que leerlo como Latin-1 estropearía: quite --encoding latin1',
+    fr: 'le fichier est du texte UTF-8 avec des lettres hors ASCII, que le lire en Latin-1 abîmerait : retirez --encoding latin1',
+  },
   'input.file.unreadable': {
     en: 'cannot read the file: {reason}',
     es: 'no se puede leer el archivo: {reason}',
