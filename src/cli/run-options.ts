@@ -130,9 +130,15 @@ async function readMapping(path: string) {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : String(error);
-    return { problems: [problem('input.mapping.unreadable', { reason }, { file: path })] };
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      problems: [
+        missing
+          ? problem('input.mapping.missing', {}, { file: path })
+          : problem('input.mapping.unreadable', { reason }, { file: path }),
+      ],
+    };
   }
   return parseColumnMapping(text, path);
 }

@@ -125,6 +125,11 @@ export const inputMessages = {
   },
 
   // The column mapping file (--columns).
+  'input.mapping.missing': {
+    en: 'cannot read the column mapping: no such file',
+    es: 'no se puede leer la correspondencia de columnas: el archivo no existe',
+    fr: 'impossible de lire la correspondance des colonnes : le fichier n’existe pas',
+  },
   'input.mapping.unreadable': {
     en: 'cannot read the column mapping: {reason}',
     es: 'no se puede leer la correspondencia de columnas: {reason}',
