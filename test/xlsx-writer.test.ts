@@ -111,6 +111,7 @@ describe('the XLSX writer', () => {
       expect(sheet.getRow(row).getCell(1).type).toBe(ValueType.String);
     const [xml] = await sheetXml(path);
     expect(xml).not.toMatch(/<f[ >]/);
+    expect(xml).toMatch(/<c r="A2"[^>]*t="str"><v>=HYPERLINK\(&quot;http/);
     expect(xml).toContain('state="frozen"');
     expect(xml).toContain('ySplit="1"');
     expect(xml).toContain('<autoFilter ref="A1:E6"/>');
