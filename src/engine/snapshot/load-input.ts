@@ -196,8 +196,8 @@ async function typed(
     await createTyped(conn, d, role, source, options);
   } catch (error) {
     // Only reading the file can fail here (every conversion is guarded); DuckDB reads a
-    // CSV file for the first time in this statement. Its text may quote the path, which
-    // for an upload or a Latin-1 copy is a temporary one: the file is named as the user knows it.
+    // CSV file for the first time in this statement. Its text may quote the path, which for
+    // an upload or a Latin-1 copy is a temporary one: the file is named as the user knows it.
     const reason = readerMessage(error).split(path).join(file);
     return { problem: problem('input.file.unreadable', { reason }) };
   }
@@ -211,9 +211,9 @@ async function typed(
  * typed values (no copy of the text is kept); only the employment file from Parquet, tens
  * of millions of rows, stays a view that scans the file in place.
  *
- * The table leaves out the problem texts at first: a file is almost always fine, and then
- * they are all NULL (a 16-byte column for nothing). If any row is bad, the table is built
- * again with them, so a bad file is read twice.
+ * The table leaves out the problems at first: a file is almost always fine, and then they
+ * are all NULL (a column for nothing). If any row is bad, the table is built again with
+ * them, so a bad file is read twice.
  */
 async function createTyped(
   conn: DuckDBConnection,
