@@ -25,7 +25,7 @@ import type { Contract } from '../domain/contract/contract.js';
 import { parseContract } from '../domain/contract/parse-contract.js';
 import { versionOn } from '../domain/contract/versions.js';
 import { addDays, type LocalDate } from '../domain/local-date.js';
-import { type Cents, centsFromInteger, maxCents, subtract, ZERO } from '../domain/money.js';
+import { centsFromInteger, maxCents, subtract, ZERO } from '../domain/money.js';
 import { withCaller } from '../store/caller-scope.js';
 import type { Store } from '../store/database.js';
 import type { Database } from '../store/schema.js';
@@ -337,7 +337,7 @@ async function capHeadroom(
     }
   }
   if (caps.perParticipant !== undefined)
-    lines.push({ kind: 'participant', limit: caps.perParticipant as Cents });
+    lines.push({ kind: 'participant', limit: caps.perParticipant });
   return lines;
 }
 
