@@ -8,7 +8,7 @@ import type { Contract } from '../domain/contract/contract.js';
 import { parseContract } from '../domain/contract/parse-contract.js';
 import { reachesPaidPeriod, versionChange } from '../domain/contract/version-change.js';
 import { invariant } from '../domain/invariant.js';
-import { ProblemsError } from '../domain/problem.js';
+import { ProblemsError, problem } from '../domain/problem.js';
 import { appendAudit } from '../store/audit-log.js';
 import type { Store } from '../store/database.js';
 import type { ContractVersionStatus, Database } from '../store/schema.js';
@@ -142,10 +142,11 @@ export async function addContractVersion(
     const retroactive = reachesPaidPeriod(change, paid?.paidThrough ?? null);
     if (retroactive && !asked.correction) throw new ProblemsError([retroactive]);
     if (!retroactive && asked.correction)
-      refuse(
-        'contract.not_a_correction',
-        `this version changes nothing on or before ${paid?.paidThrough ?? 'any paid period'}, the end of the latest paid bill; send it without "correction"`,
-      );
+      throw new ProblemsError([
+        paid
+          ? problem('contract.not_a_correction', { paid: paid.paidThrough })
+          : problem('contract.not_a_correction_unpaid'),
+      ]);
     const last = await tx
       .selectFrom('contract_versions')
       .select((eb) => eb.fn.max('version').as('version'))
@@ -181,7 +182,7 @@ export async function decideCorrection(
   reason: string,
 ): Promise<DecisionAnswer> {
   if (decision === 'reject' && reason.trim() === '')
-    refuse('contract.reason', 'rejecting a correction needs a reason');
+    throw new ProblemsError([problem('contract.reason')]);
   return store.db.transaction().execute(async (tx) => {
     await lockProgramme(tx, programmeId);
     const row = await tx
@@ -193,10 +194,9 @@ export async function decideCorrection(
       .executeTakeFirst();
     if (!row) return { ok: false, reason: 'unknown' };
     if (row.status !== 'pending_correction')
-      refuse(
-        'contract.not_pending',
-        `contract version ${version} is ${row.status.replace('_', ' ')}, not a correction awaiting a decision`,
-      );
+      throw new ProblemsError([
+        problem('contract.not_pending', { version: String(version), status: row.status }),
+      ]);
     if (decision === 'approve' && row.created_by === actor.id)
       return { ok: false, reason: 'same_person' };
     // New versions wait while a correction is pending, so it still follows the one in force.
@@ -354,10 +354,6 @@ function checkContract(yaml: string, fileName = 'contract.yaml'): Contract {
   const parsed = parseContract(yaml, fileName);
   if (!parsed.contract) throw new ProblemsError(parsed.problems);
   return parsed.contract;
-}
-
-function refuse(code: string, message: string): never {
-  throw new ProblemsError([{ code, message }]);
 }
 
 export interface CurrentContract {

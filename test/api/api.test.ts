@@ -149,6 +149,27 @@ const MATRIX: [method: Method, path: string, body: object | string | undefined, 
   ['GET', '/auth/tokens', undefined, each(200, EVERY_MEMBER)],
   // No token has this id: each role's session answers 404.
   ['DELETE', '/auth/tokens/999999999', undefined, each(404, EVERY_MEMBER)],
+  // Administration (admin-routes.ts): none of these people administers anything, so 403.
+  ['GET', '/admin/organisations', undefined, {}],
+  ['POST', '/admin/organisations', { id: 'matrix-org', name: 'M', kind: 'provider' }, {}],
+  ['GET', '/admin/users', undefined, {}],
+  ['POST', '/admin/users/1/deactivate', { reason: 'matrix' }, {}],
+  ['POST', '/admin/users/1/roles', { role: 'platform_admin' }, {}],
+  ['DELETE', '/admin/users/1/roles/platform_admin', undefined, {}],
+  ['GET', '/admin/invitations', undefined, {}],
+  [
+    'POST',
+    '/admin/invitations',
+    { email: 'm@example.org', organisation: 'prov-a', role: 'member' },
+    {},
+  ],
+  ['DELETE', '/admin/invitations/1', undefined, {}],
+  ['GET', '/admin/programmes', undefined, {}],
+  ['POST', '/admin/programmes', { id: 'matrix', title: 'M', funder: 'ministry' }, {}],
+  ['GET', '/admin/programmes/tiny/members', undefined, {}],
+  ['POST', '/admin/programmes/tiny/members', { organisation: 'prov-a' }, {}],
+  ['DELETE', '/admin/programmes/tiny/members/prov-a?reason=matrix', undefined, {}],
+  ['POST', '/admin/programmes/tiny/contract', { yaml: 'not: a contract' }, {}],
 ];
 
 describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`, () => {
@@ -320,7 +341,7 @@ describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`
   it('answers 404 to every role of an organisation outside the programme', async () => {
     // Routes that name a programme, or a run, bill or sample of one.
     const scoped = MATRIX.filter(([, path]) => /^\/(programmes|runs|bills|samples)\//.test(path));
-    expect(scoped).toHaveLength(MATRIX.length - 6);
+    expect(scoped).toHaveLength(MATRIX.length - 21);
     const got: string[] = [];
     const want: string[] = [];
     for (const [method, path, body, expected] of scoped) {
@@ -340,6 +361,11 @@ describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`
     );
     const template = (path: string) =>
       (path.split('?')[0] ?? '')
+        .replace('/admin/programmes/tiny', '/admin/programmes/{programmeId}')
+        .replace('/members/prov-a', '/members/{organisation}')
+        .replace('/admin/users/1/', '/admin/users/{user}/')
+        .replace('/roles/platform_admin', '/roles/{role}')
+        .replace('/admin/invitations/1', '/admin/invitations/{invitation}')
         .replace('/tiny/', '/{programme}/')
         .replace('RUN', '{run}')
         .replace('BILL', '{bill}')
@@ -352,7 +378,11 @@ describe(`HTTP API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlite'}`
         .replace('/auth/tokens/999999999', '/auth/tokens/{id}');
     const covered = new Set(MATRIX.map(([method, path]) => `${method} ${template(path)}`));
     expect(
-      routes.filter((r) => r !== 'POST /auth/login' && r !== 'POST /auth/logout').sort(),
+      routes
+        .filter((r) => r !== 'POST /auth/login' && r !== 'POST /auth/logout')
+        // Public: the link's secret is the credential (auth-routes.ts).
+        .filter((r) => r !== 'GET /invitations/{token}' && r !== 'POST /invitations/{token}/accept')
+        .sort(),
     ).toEqual([...covered].sort());
   });
 

@@ -1,11 +1,15 @@
 /**
  * Changes to a programme's set-up: new contract versions (funder, with the reason recorded),
  * corrections of a period already paid (asked for by a funder person, approved or rejected
- * by another funder person or a verifier), and the list of versions. API tokens are minted
- * and revoked under /auth/tokens (auth-routes.ts).
+ * by another funder person or a verifier), and the list of versions. Administration under
+ * /admin/… (organisations, people, invitations, programmes and their members:
+ * admin-people-routes.ts, admin-programme-routes.ts) is registered here too, with its own
+ * check of the administrator's rights. API tokens are minted and revoked under /auth/tokens,
+ * invitations accepted under /invitations (auth-routes.ts).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { type AdminSettings, adminSettingsFromEnv } from '../../services/admin-settings.js';
 import {
   addContractVersion,
   type CorrectionDecision,
@@ -15,22 +19,40 @@ import {
 import type { Store } from '../../store/database.js';
 import { principal, programmeOf } from '../access.js';
 import { HttpError, notFound } from '../http-error.js';
+import { PROBLEM } from '../problem-schema.js';
+import { administrationHooks } from './admin-http.js';
+import { adminPeopleRoutes } from './admin-people-routes.js';
+import { adminProgrammeRoutes } from './admin-programme-routes.js';
 
 const programme = z
   .string()
   .regex(/^[a-z0-9-]+$/)
   .max(100);
 const STATUS = z.enum(['in_force', 'pending_correction', 'rejected']);
-const ERROR = z.object({ error: z.string(), message: z.string(), problems: z.array(z.unknown()) });
 
-export function adminRoutes(store: Store): FastifyPluginAsyncZod {
+/**
+ * `settings` default to the environment (RESULTA_SMTP_URL, RESULTA_OUTBOX, …, read once
+ * here: a bad value stops the server from starting), the outbox under the store's folder.
+ */
+export function adminRoutes(
+  store: Store,
+  settings: AdminSettings = adminSettingsFromEnv(process.env, store.dataDir),
+): FastifyPluginAsyncZod {
   return async (app) => {
+    await app.register(async (admin) => {
+      administrationHooks(admin, store);
+      await admin.register(adminPeopleRoutes(store, settings));
+      await admin.register(adminProgrammeRoutes(store));
+    });
+
     app.post(
       '/programmes/:programme/contract-versions',
       {
         config: { roles: ['funder'] },
         schema: {
           tags: ['programmes'],
+          operationId: 'addContractVersion',
+          summary: 'Add a contract version',
           description:
             'A new version of the contract. It keeps every term of the version in force (currency, contract id, start date, eligibility, segments, the base and earlier amendments, compared as parsed) and may append amendments, move ends_on or the end of enrolment. A change reaching into a period already paid needs `correction` (a signed-in person only); it then waits as pending_correction until another person approves it.',
           params: z.object({ programme }),
@@ -45,7 +67,7 @@ export function adminRoutes(store: Store): FastifyPluginAsyncZod {
               status: STATUS,
               affects_from: z.string().nullable(),
             }),
-            409: ERROR,
+            409: PROBLEM,
           },
         },
       },
@@ -83,6 +105,8 @@ export function adminRoutes(store: Store): FastifyPluginAsyncZod {
         config: { roles: ['funder', 'provider', 'verifier', 'investor'] },
         schema: {
           tags: ['programmes'],
+          operationId: 'listContractVersions',
+          summary: "List a programme's contract versions",
           description:
             'Every version of the contract, oldest first, with its status; corrections with their reason and decision.',
           params: z.object({ programme }),
@@ -133,18 +157,27 @@ export function adminRoutes(store: Store): FastifyPluginAsyncZod {
       },
     );
 
-    const decisions: { path: CorrectionDecision; description: string }[] = [
+    const decisions: {
+      path: CorrectionDecision;
+      operationId: string;
+      summary: string;
+      description: string;
+    }[] = [
       {
         path: 'approve',
+        operationId: 'approveCorrection',
+        summary: 'Approve a pending correction',
         description:
           'Puts a pending correction in force. Another person than the one who asked for it: a funder or a verifier, signed in.',
       },
       {
         path: 'reject',
+        operationId: 'rejectCorrection',
+        summary: 'Reject a pending correction',
         description: 'Refuses a pending correction, with a reason; the contract stays as it was.',
       },
     ];
-    for (const { path, description } of decisions) {
+    for (const { path, operationId, summary, description } of decisions) {
       app.post(
         `/programmes/:programme/contract-versions/:version/${path}`,
         {
@@ -153,10 +186,12 @@ export function adminRoutes(store: Store): FastifyPluginAsyncZod {
           config: { roles: ['funder', 'verifier'] },
           schema: {
             tags: ['programmes'],
+            operationId,
+            summary,
             description,
             params: z.object({ programme, version: z.coerce.number().int().min(1).max(1_000_000) }),
             body: z.object({ reason: z.string().max(2000).default('') }),
-            response: { 200: z.object({ version: z.number(), status: STATUS }), 403: ERROR },
+            response: { 200: z.object({ version: z.number(), status: STATUS }), 403: PROBLEM },
           },
         },
         async (request) => {

@@ -1,7 +1,10 @@
 /**
  * Signing in and out, and API tokens: POST /auth/login (throttled per client address and
  * per e-mail), POST /auth/logout (sessions only), and /auth/tokens to mint (a person's
- * session only), list and revoke tokens by id.
+ * session only), list and revoke tokens by id. Invitations: GET /invitations/{token} (what a link is for) and
+ * POST /invitations/{token}/accept (the invitee chooses a password and is signed in), both
+ * without a session and limited per client address like sign-in; a link that is unknown,
+ * used, withdrawn or expired gets one and the same 404.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -14,10 +17,14 @@ import {
   type TokenView,
 } from '../../services/api-tokens.js';
 import { logout, SESSION_HOURS, signIn } from '../../services/identity.js';
+import { acceptInvitation, invitationByToken } from '../../services/invitations.js';
 import type { ThrottlePolicy } from '../../services/login-throttle.js';
 import type { Store } from '../../store/database.js';
 import { bearerSecret, principal } from '../access.js';
+import { answerError } from '../error-answers.js';
 import { HttpError, notFound } from '../http-error.js';
+import { httpErrorOf, refusal } from './admin-http.js';
+import { errorResponses } from './admin-openapi.js';
 
 export interface AuthSettings {
   /** Sign-in attempts per minute per client address. */
@@ -197,6 +204,126 @@ export function authRoutes(store: Store, settings: AuthSettings): FastifyPluginA
         if (!(await revokeApiToken(store, principal(request), id, settings.now())))
           throw notFound();
         return { id, revoked: true as const };
+      },
+    );
+
+    await app.register(invitationRoutes(store, settings));
+  };
+}
+
+/** Reading and accepting invitations: no session, limited per client address. */
+function invitationRoutes(store: Store, settings: AuthSettings): FastifyPluginAsyncZod {
+  return async (invitations) => {
+    invitations.setErrorHandler((error: Error, request, reply) =>
+      answerError(httpErrorOf(error, request), request, reply),
+    );
+    const limited = {
+      public: true,
+      rateLimit: { max: settings.loginPerMinute, timeWindow: '1 minute' },
+    };
+    const tokenParams = z.object({
+      token: z.string().max(200).describe('the secret of the link (after # in the e-mail)'),
+    });
+    const invalid = (request: Parameters<typeof refusal>[0]) =>
+      refusal(request, 404, 'not_found', 'admin.invitation.invalid');
+
+    invitations.get(
+      '/invitations/:token',
+      {
+        config: limited,
+        schema: {
+          tags: ['auth'],
+          operationId: 'getInvitation',
+          summary: 'Read an invitation',
+          description:
+            'What a working invitation link is for, to show on the page that accepts it: the address, the organisation, the role, the programme it names, who invited and until when the link works. A link that is unknown, used, withdrawn or expired answers the same 404.',
+          security: [],
+          params: tokenParams,
+          response: {
+            200: z.object({
+              email: z.string(),
+              name: z.string().describe("the invitee's name as the inviter typed it, or ''"),
+              organisation: z.object({
+                id: z.string(),
+                name: z.string(),
+                kind: z.enum(EVERY_ROLE),
+              }),
+              role: z.enum(['member', 'organisation_admin', 'programme_admin', 'platform_admin']),
+              programme: z.object({ id: z.string(), title: z.string() }).nullable(),
+              language: z.enum(['en', 'es', 'fr']).describe('chosen by the inviter'),
+              invited_by: z.string(),
+              expires_at: z.string(),
+            }),
+            ...errorResponses(404, 429),
+          },
+        },
+      },
+      async (request) => {
+        const found = await invitationByToken(store, request.params.token, settings.now());
+        if (!found) throw invalid(request);
+        return {
+          email: found.email,
+          name: found.name,
+          organisation: found.organisation,
+          role: found.role,
+          programme: found.programme,
+          language: found.language,
+          invited_by: found.invitedBy,
+          expires_at: found.expiresAt.toISOString(),
+        };
+      },
+    );
+
+    invitations.post(
+      '/invitations/:token/accept',
+      {
+        config: limited,
+        schema: {
+          tags: ['auth'],
+          operationId: 'acceptInvitation',
+          summary: 'Accept an invitation',
+          description:
+            "Opens the account the invitation is for (or reopens a deactivated one of the same organisation) with the password chosen here, gives the invitation's role, and signs the person in: the answer is a session, as POST /auth/login gives. Passwords: at least 12 characters, at most 1,000, not containing the part of the e-mail address before the @, not one of the most common ones (422 lists every problem). The link then stops working. A link that is unknown, used, withdrawn or expired answers the same 404. Audited ('accept' on 'invitation').",
+          security: [],
+          params: tokenParams,
+          body: z
+            .object({
+              password: z.string().min(1).max(4000),
+              name: z
+                .string()
+                .max(200)
+                .optional()
+                .describe("the person's name; the inviter's spelling when absent"),
+            })
+            .meta({ example: { password: 'tres palabras sueltas', name: 'María Gómez' } }),
+          response: {
+            200: z.object({
+              token: z.string().describe('a session secret: send it as Authorization: Bearer'),
+              expires_in_hours: z.number(),
+              user: z.object({
+                id: z.string(),
+                email: z.string(),
+                name: z.string(),
+                organisation: z.string(),
+              }),
+            }),
+            ...errorResponses(400, 404, 409, 422, 429),
+          },
+        },
+      },
+      async (request) => {
+        const accepted = await acceptInvitation(
+          store,
+          request.params.token,
+          { password: request.body.password, name: request.body.name },
+          settings.now(),
+        );
+        if (!accepted) throw invalid(request);
+        return {
+          token: accepted.session,
+          expires_in_hours: accepted.expiresInHours,
+          user: accepted.user,
+        };
       },
     );
   };
