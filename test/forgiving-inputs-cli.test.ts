@@ -5,7 +5,7 @@
  * Run `npm run build` first.
  */
 import { spawnSync } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -17,9 +17,13 @@ const TINY = join(ROOT, 'examples/tiny');
 const ES = join(ROOT, 'examples/tiny-es');
 
 function resulta(...args: string[]) {
+  return resultaWith({}, ...args);
+}
+
+function resultaWith(env: NodeJS.ProcessEnv, ...args: string[]) {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, RESULTA_LANG: '' },
+    env: { ...process.env, RESULTA_LANG: '', ...env },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -189,8 +193,14 @@ describe('--encoding latin1 and no --employment', () => {
     const refused = resulta('evaluate', ...common, '--out', join(dir, 'out1'));
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('read it with --encoding latin1');
-    const read = resulta('evaluate', ...common, '--encoding', 'latin1', '--out', join(dir, 'out2'));
+    // The UTF-8 copy goes into a private folder under TMPDIR, removed when the run ends.
+    const tmp = await tempDir();
+    const read = resultaWith(
+      { TMPDIR: tmp },
+      ...['evaluate', ...common, '--encoding', 'latin1', '--out', join(dir, 'out2')],
+    );
     expect(read.code, read.stderr).toBe(0);
+    expect(await readdir(tmp)).toEqual([]);
     expect(read.stdout).toContain(`${join(dir, 'p.csv')}: read as Windows-1252 / Latin-1 text`);
     expect(read.stdout).toContain('Paid: 30.00 ARS');
     expect(await readFile(join(dir, 'out2/participants.csv'), 'utf8')).toBe(
