@@ -28,6 +28,7 @@ import type { LogLevel } from './log-level.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { billRoutes } from './routes/bill-routes.js';
+import { dashboardRoutes } from './routes/dashboard-routes.js';
 import { datasetRoutes } from './routes/dataset-routes.js';
 import { exportRoutes } from './routes/export-routes.js';
 import { programmeRoutes } from './routes/programme-routes.js';
@@ -124,6 +125,7 @@ export async function buildServer(
     }),
   );
   await app.register(programmeRoutes(store));
+  await app.register(dashboardRoutes(store));
   await app.register(runRoutes(store));
   await app.register(billRoutes(store));
   await app.register(verificationRoutes(store));

@@ -39,6 +39,7 @@ const MATRIX: [method: Method, path: string, body: object | string | undefined, 
   ['GET', '/me', undefined, each(200, EVERY_MEMBER)],
   ['GET', '/programmes', undefined, each(200, EVERY_MEMBER)],
   ['GET', '/programmes/tiny/dashboard', undefined, each(200, EVERY_MEMBER)],
+  ['GET', '/programmes/tiny/dashboard/figures', undefined, each(200, EVERY_MEMBER)],
   [
     'GET',
     '/programmes/tiny/participants',

@@ -4,7 +4,7 @@
  * is not about one programme). Guards: the app layout sends anonymous visitors to sign in;
  * `requireTask` sends a role away from a task its API would refuse.
  */
-import { QueryClient } from '@tanstack/react-query';
+import { QueryCache, QueryClient } from '@tanstack/react-query';
 import {
   createRootRouteWithContext,
   createRoute,
@@ -32,7 +32,16 @@ export interface RouterContext {
 }
 
 export function createQueryClient(): QueryClient {
+  const queryCache = new QueryCache({
+    // A session that ended (expired, signed out elsewhere): back to sign in, then here.
+    onError: (error) => {
+      if (!(error instanceof ApiError) || error.status !== 401) return;
+      const here = window.location.pathname + window.location.search;
+      window.location.assign(`/app/sign-in?next=${encodeURIComponent(here)}`);
+    },
+  });
   return new QueryClient({
+    queryCache,
     defaultOptions: {
       queries: {
         // A refusal (4xx) does not get better by asking again; a network failure may.

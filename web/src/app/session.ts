@@ -50,22 +50,11 @@ export interface ProgrammeListed {
   readonly title: string;
 }
 
-/**
- * The programmes of the caller's organisation (GET /programmes, being added to the API);
- * read untyped until it is in docs/openapi.json, then through `api.GET('/programmes')`.
- */
+/** The programmes of the caller's organisation, by id, with its role in each. */
 export const programmesQuery = queryOptions({
   queryKey: ['programmes'],
-  queryFn: async (): Promise<readonly ProgrammeListed[]> => {
-    const response = await fetch('/programmes', {
-      credentials: 'same-origin',
-      headers: { 'x-resulta-csrf': '1' },
-    });
-    if (response.status === 404) return [];
-    const body = (await response.json()) as { programmes?: ProgrammeListed[] };
-    if (!response.ok) throw new ApiError(response.status, body as ApiProblemBody);
-    return body.programmes ?? [];
-  },
+  queryFn: async (): Promise<readonly ProgrammeListed[]> =>
+    data(await api.GET('/programmes')).programmes,
   staleTime: 5 * 60_000,
 });
 
@@ -88,8 +77,13 @@ export async function signIn(
   return session;
 }
 
-export async function signOut(queryClient: QueryClient): Promise<void> {
+/**
+ * Signs out: ends the session on the server, lets the caller leave the signed-in pages
+ * (whose queries would otherwise ask again and be refused), then forgets what was read.
+ */
+export async function signOut(queryClient: QueryClient, leave: () => Promise<void>): Promise<void> {
   await webSession('DELETE');
+  await leave();
   queryClient.clear();
   queryClient.setQueryData(sessionQuery.queryKey, null);
 }

@@ -98,10 +98,11 @@ export function Shell() {
             <Button
               variant="default"
               size="sm"
-              onClick={async () => {
-                await signOut(queryClient);
-                await navigate({ to: '/app/sign-in', search: { signedOut: true } });
-              }}
+              onClick={() =>
+                signOut(queryClient, () =>
+                  navigate({ to: '/app/sign-in', search: { signedOut: true } }),
+                )
+              }
             >
               {t('web.account.sign_out')}
             </Button>

@@ -1,0 +1,236 @@
+/**
+ * What the dashboard's charts are drawn from: the latest succeeded run of a programme read
+ * once into compact columns (each participant's provider, segment and enrolment month; each
+ * achievement's participant, outcome, month, amount and status), so that any combination of
+ * filters is one pass over arrays (dashboard-figures.ts) rather than a query per chart.
+ *
+ * A run never changes once it has succeeded, so its facts are kept per run id and read again
+ * only when a newer run succeeds; the reading is shared by requests that arrive while it is
+ * under way. The first reading costs one scan of the programme's participants and of the
+ * run's achievements; later ones nothing.
+ *
+ * Segments are not stored: each participant's segment is the contract's (spec §3, the first
+ * segment whose `when` holds on the attributes at enrolment), read with the domain's
+ * `standingOf`, as `resulta explain` does.
+ */
+
+import type { Contract } from '../domain/contract/contract.js';
+import { parseContract } from '../domain/contract/parse-contract.js';
+import { attributesOf, standingOf } from '../domain/explain/participant-standing.js';
+import { parseLocalDate } from '../domain/local-date.js';
+import { centsFromInteger } from '../domain/money.js';
+import { STATUSES } from '../domain/payment-status.js';
+import type { Store } from '../store/database.js';
+
+export interface DashboardFacts {
+  readonly programmeId: string;
+  readonly contract: Contract;
+  readonly run: { readonly id: string; readonly asOf: string; readonly version: number } | null;
+  /** Provider ids, sorted; participants' `provider` indexes this. */
+  readonly providers: readonly string[];
+  readonly providerNames: ReadonlyMap<string, string>;
+  /** Segment ids in contract order, then '' for participants in none. */
+  readonly segments: readonly string[];
+  /** `YYYY-MM`, sorted; participants' `cohort` and achievements' `month` index this. */
+  readonly months: readonly string[];
+  readonly participants: {
+    readonly count: number;
+    readonly provider: Int32Array;
+    readonly segment: Int32Array;
+    readonly cohort: Int32Array;
+  };
+  /** Outcome ids in contract order; achievements' `outcome` indexes this. */
+  readonly outcomes: readonly string[];
+  readonly achievements: {
+    readonly count: number;
+    readonly participant: Int32Array;
+    readonly outcome: Int32Array;
+    readonly month: Int32Array;
+    /** Cents (every amount is below 2^53 cents). */
+    readonly amount: Float64Array;
+    /** Index into STATUSES. */
+    readonly status: Uint8Array;
+  };
+  /** Paid bills, by period end: what the ledger paid for each. */
+  readonly paidBills: readonly { readonly periodEnd: string; readonly cents: number }[];
+}
+
+/** Facts of the latest run of each programme read so far, by programme id. */
+const kept = new Map<string, { runId: string | null; facts: Promise<DashboardFacts> }>();
+
+/** The facts of the programme's latest succeeded run (or of none), read once per run. */
+export async function dashboardFacts(store: Store, programmeId: string): Promise<DashboardFacts> {
+  const run = await store.db
+    .selectFrom('evaluation_runs')
+    .select(['id', 'as_of', 'contract_version'])
+    .where('programme_id', '=', programmeId)
+    .where('status', '=', 'succeeded')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const runId = run?.id ?? null;
+  const hit = kept.get(programmeId);
+  // Without a run the counts move with every import: those facts are never kept.
+  if (hit && runId !== null && hit.runId === runId) return withPaidBills(store, await hit.facts);
+  const facts = readFacts(store, programmeId, run ?? null);
+  if (runId !== null) {
+    kept.set(programmeId, { runId, facts });
+    facts.catch(() => kept.delete(programmeId));
+  }
+  return withPaidBills(store, await facts);
+}
+
+type RunRow = { id: string; as_of: string; contract_version: number };
+
+async function readFacts(
+  store: Store,
+  programmeId: string,
+  run: RunRow | null,
+): Promise<DashboardFacts> {
+  const contract = await contractOf(store, programmeId, run?.contract_version);
+  const providerRows = await store.db
+    .selectFrom('programme_members as m')
+    .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+    .select(['o.id', 'o.name'])
+    .where('m.programme_id', '=', programmeId)
+    .where('o.kind', '=', 'provider')
+    .execute();
+  const segments = [...contract.segments.map((s) => s.id), ''];
+  const rows = await participantRows(store, programmeId, run?.as_of);
+  const providers = [
+    ...new Set([...providerRows.map((p) => p.id), ...rows.map((r) => r.provider_id)]),
+  ].sort();
+  const achievementRows = run ? await achievementRowsOf(store, run.id) : [];
+  const months = [
+    ...new Set([
+      ...rows.map((r) => r.enrolled_on.slice(0, 7)),
+      ...achievementRows.map((a) => a.achieved_on.slice(0, 7)),
+    ]),
+  ].sort();
+  const monthIndex = new Map(months.map((m, i) => [m, i]));
+  const providerIndex = new Map(providers.map((p, i) => [p, i]));
+  const participantIndex = new Map<string, number>();
+  const participants = {
+    count: rows.length,
+    provider: new Int32Array(rows.length),
+    segment: new Int32Array(rows.length),
+    cohort: new Int32Array(rows.length),
+  };
+  rows.forEach((r, i) => {
+    participantIndex.set(r.participant_id, i);
+    participants.provider[i] = providerIndex.get(r.provider_id) ?? 0;
+    participants.cohort[i] = monthIndex.get(r.enrolled_on.slice(0, 7)) ?? 0;
+    participants.segment[i] = segmentOf(contract, segments, r);
+  });
+  const outcomes = contract.versions[0]?.outcomes.map((o) => o.id) ?? [];
+  const outcomeIndex = new Map(outcomes.map((o, i) => [o, i]));
+  const statusIndex = new Map<string, number>(STATUSES.map((s, i) => [s, i]));
+  const known = achievementRows.filter((a) => participantIndex.has(a.participant_id));
+  const achievements = {
+    count: known.length,
+    participant: new Int32Array(known.length),
+    outcome: new Int32Array(known.length),
+    month: new Int32Array(known.length),
+    amount: new Float64Array(known.length),
+    status: new Uint8Array(known.length),
+  };
+  known.forEach((a, i) => {
+    achievements.participant[i] = participantIndex.get(a.participant_id) ?? 0;
+    achievements.outcome[i] = outcomeIndex.get(a.outcome_id) ?? 0;
+    achievements.month[i] = monthIndex.get(a.achieved_on.slice(0, 7)) ?? 0;
+    achievements.amount[i] = centsFromInteger(a.amount_cents, 'achievement amount');
+    achievements.status[i] = statusIndex.get(a.status) ?? 0;
+  });
+  return {
+    programmeId,
+    contract,
+    run: run ? { id: run.id, asOf: run.as_of, version: run.contract_version } : null,
+    providers,
+    providerNames: new Map(providerRows.map((p) => [p.id, p.name])),
+    segments,
+    months,
+    participants,
+    outcomes,
+    achievements,
+    paidBills: [],
+  };
+}
+
+/** The contract a run evaluated (or, without a run, the one in force). */
+async function contractOf(
+  store: Store,
+  programmeId: string,
+  version: number | undefined,
+): Promise<Contract> {
+  let query = store.db
+    .selectFrom('contract_versions')
+    .select(['version', 'yaml'])
+    .where('programme_id', '=', programmeId);
+  query =
+    version === undefined
+      ? query.where('status', '=', 'in_force').orderBy('version', 'desc').limit(1)
+      : query.where('version', '=', version);
+  const row = await query.executeTakeFirstOrThrow();
+  const contract = parseContract(row.yaml).contract;
+  if (!contract) throw new Error(`stored contract ${programmeId}/${row.version} does not parse`);
+  return contract;
+}
+
+interface ParticipantRow {
+  readonly participant_id: string;
+  readonly provider_id: string;
+  readonly enrolled_on: string;
+  readonly birth_date: string | null;
+  readonly attributes: Record<string, string> | null;
+}
+
+/** The participants a run as of `asOf` saw (enrolled by then); attributes only if needed. */
+async function participantRows(
+  store: Store,
+  programmeId: string,
+  asOf: string | undefined,
+): Promise<ParticipantRow[]> {
+  let query = store.db
+    .selectFrom('participants')
+    .select(['participant_id', 'provider_id', 'enrolled_on', 'birth_date', 'attributes'])
+    .where('programme_id', '=', programmeId);
+  if (asOf !== undefined) query = query.where('enrolled_on', '<=', asOf);
+  return (await query.execute()) as ParticipantRow[];
+}
+
+function achievementRowsOf(store: Store, runId: string) {
+  return store.db
+    .selectFrom('run_achievements')
+    .select(['participant_id', 'outcome_id', 'achieved_on', 'amount_cents', 'status'])
+    .where('run_id', '=', runId)
+    .execute();
+}
+
+function segmentOf(contract: Contract, segments: readonly string[], r: ParticipantRow): number {
+  if (contract.segments.length === 0) return segments.length - 1;
+  const enrolled = parseLocalDate(r.enrolled_on);
+  if (!enrolled) return segments.length - 1;
+  const cells: Record<string, string> = { ...(r.attributes ?? {}), enrolled_on: r.enrolled_on };
+  if (r.birth_date) cells.birth_date = r.birth_date;
+  const segment = standingOf(contract, enrolled, attributesOf(cells)).segment;
+  const index = segment === null ? -1 : segments.indexOf(segment);
+  return index < 0 ? segments.length - 1 : index;
+}
+
+/** Paid bills change without a new run (a bill is paid): read each time, a few rows. */
+async function withPaidBills(store: Store, facts: DashboardFacts): Promise<DashboardFacts> {
+  const bills = await store.db
+    .selectFrom('bills')
+    .select(['period_end', 'total_cents'])
+    .where('programme_id', '=', facts.programmeId)
+    .where('status', '=', 'paid')
+    .orderBy('period_end')
+    .execute();
+  return {
+    ...facts,
+    paidBills: bills.map((b) => ({
+      periodEnd: b.period_end,
+      cents: centsFromInteger(b.total_cents, 'bill total'),
+    })),
+  };
+}
