@@ -16,9 +16,11 @@ import { ApiError } from '../api/client.js';
 import { adminRoute } from '../pages/admin/route.js';
 import { billsRoutes } from '../pages/bills/route.js';
 import { comingRoutes } from '../pages/coming/route.js';
+import { contractRoute } from '../pages/contracts/route.js';
 import { dashboardRoute } from '../pages/dashboard/route.js';
 import { importsRoute } from '../pages/imports/route.js';
 import { invitationRoutes } from '../pages/invitation/route.js';
+import { participantsRoutes } from '../pages/participants/route.js';
 import { runsRoutes } from '../pages/runs/route.js';
 import { signInRoute } from '../pages/sign-in/route.js';
 import { verificationRoute } from '../pages/verification/route.js';
@@ -114,6 +116,8 @@ export function createAppRouter(queryClient: QueryClient) {
         ...runsRoutes(programmeRoute),
         verificationRoute(programmeRoute),
         ...billsRoutes(programmeRoute),
+        ...participantsRoutes(programmeRoute),
+        contractRoute(programmeRoute),
         ...comingRoutes(programmeRoute),
       ]),
     ]),
