@@ -174,7 +174,7 @@ describe('the contract', () => {
     await screenshot(page, 'contracts', 'versions-es');
     assertNoErrors();
     await close();
-  });
+  }, 180_000);
 
   it('shows an investor the contract on a tablet, without the editor', async () => {
     const { page, assertNoErrors, close } = await openPage(browser, { viewport: TABLET });
@@ -197,5 +197,5 @@ describe('the contract', () => {
     await screenshot(page, 'contracts', 'investor-tablet-compare');
     assertNoErrors();
     await close();
-  });
+  }, 180_000);
 });

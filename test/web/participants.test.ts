@@ -140,7 +140,7 @@ describe('participants', () => {
     assertNoErrors([/status of 404/]);
     expect(page.url()).toContain(theirs);
     await close();
-  });
+  }, 180_000);
 
   it('lets the funder filter by provider and status, on a tablet, in Spanish', async () => {
     const token = await server.token('funder@demo.resulta.org');
@@ -176,5 +176,5 @@ describe('participants', () => {
     await screenshot(page, 'participants', 'funder-tablet-participant-es');
     assertNoErrors();
     await close();
-  });
+  }, 180_000);
 });

@@ -1,8 +1,9 @@
 /**
  * One page of participants: id (the way into the participant's page), provider, enrolment
  * day, and in the latest run segment, eligibility, outcomes achieved, what the run makes
- * payable and whether a cap cut anything. A real table, with a caption and column headers,
- * scrolling sideways on a narrow screen rather than squeezing.
+ * payable and whether a cap cut anything. A real table, with a caption and column headers;
+ * on a tablet it keeps what answers "was this person paid?" (provider, enrolment day and
+ * segment are on the participant's page) and scrolls sideways rather than squeezing.
  */
 import { Anchor, Badge, Group, ScrollArea, Table, Text, VisuallyHidden } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
@@ -41,7 +42,9 @@ export function ParticipantTable({
             <Table.Th scope="col" visibleFrom="md">
               {t('web.participants.column.enrolled')}
             </Table.Th>
-            <Table.Th scope="col">{t('web.participants.column.segment')}</Table.Th>
+            <Table.Th scope="col" visibleFrom="md">
+              {t('web.participants.column.segment')}
+            </Table.Th>
             <Table.Th scope="col">{t('web.participants.column.eligible')}</Table.Th>
             <Table.Th scope="col">{t('web.participants.column.achieved')}</Table.Th>
             <Table.Th scope="col" ta="end">
@@ -98,7 +101,9 @@ function Row({
       <Table.Td visibleFrom="md" style={{ whiteSpace: 'nowrap' }}>
         {fmt.date(p.enrolled_on)}
       </Table.Td>
-      <Table.Td>{p.in_run ? (p.segment ?? t('web.participants.no_segment')) : notInRun}</Table.Td>
+      <Table.Td visibleFrom="md">
+        {p.in_run ? (p.segment ?? t('web.participants.no_segment')) : notInRun}
+      </Table.Td>
       <Table.Td>
         {p.eligible === null
           ? notInRun
