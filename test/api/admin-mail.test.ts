@@ -31,6 +31,7 @@ describe(`invitations by SMTP on ${onServer ? 'the PostgreSQL server' : 'embedde
   const received: Received[] = [];
   let session = '';
 
+  // Opening a store and seeding it takes long on a busy machine.
   beforeAll(async () => {
     smtp = new SMTPServer({
       authOptional: true,
@@ -70,7 +71,7 @@ describe(`invitations by SMTP on ${onServer ? 'the PostgreSQL server' : 'embedde
       password: 'trois mots au hasard',
     });
     session = accepted?.session ?? '';
-  });
+  }, 300_000);
 
   afterAll(async () => {
     await store?.close();

@@ -15,6 +15,7 @@ import { createApiToken } from '../../src/services/api-tokens.js';
 import { inviteFirstAdministrator } from '../../src/services/first-administrator.js';
 import { createUser } from '../../src/services/identity.js';
 import { verifyAuditLog } from '../../src/store/audit-log.js';
+import { withCaller } from '../../src/store/caller-scope.js';
 import type { Store } from '../../src/store/database.js';
 import { onServer, openTestStore } from '../support/test-store.js';
 import { seedTinyProgramme, TINY } from '../support/tiny-programme.js';
@@ -78,6 +79,7 @@ describe(`administration API on ${onServer ? 'the PostgreSQL server' : 'embedded
         .execute()
     ).map((e) => `${e.actor} ${e.action} ${e.entity} ${e.entity_id}`);
 
+  // Opening a store and seeding it takes long on a busy machine.
   beforeAll(async () => {
     store = await openTestStore();
     outbox = join(store.dataDir, 'outbox');
@@ -91,7 +93,7 @@ describe(`administration API on ${onServer ? 'the PostgreSQL server' : 'embedded
     });
     app = await buildServer(store, { loginRateLimit: 1000 });
     session.plain = (await login('plain@ministry.example', OLD_PASSWORD)).json().token;
-  });
+  }, 300_000);
 
   afterAll(async () => {
     await app?.close();
@@ -667,6 +669,16 @@ describe(`administration API on ${onServer ? 'the PostgreSQL server' : 'embedded
       ).toBe(true);
     const check = await verifyAuditLog(store.db);
     expect(check.breaks).toEqual([]);
+  });
+
+  it('keeps invitations and roles out of reach of caller-scoped work', async () => {
+    for (const table of ['invitations', 'user_roles'])
+      await expect(
+        withCaller(store.db, 'ministerio-trabajo', (tx) =>
+          sql`SELECT * FROM ${sql.table(table)}`.execute(tx),
+        ),
+        table,
+      ).rejects.toThrow(/permission denied/);
   });
 
   it('limits reading and accepting invitations per client address', async () => {
