@@ -292,10 +292,7 @@ async function inForceRow(db: Kysely<Database> | Transaction<Database>, programm
     .orderBy('version', 'desc')
     .limit(1)
     .executeTakeFirst();
-  if (!row)
-    throw new ProblemsError([
-      { code: 'programme.unknown', message: `programme "${programmeId}" has no contract` },
-    ]);
+  if (!row) throw new ProblemsError([problem('admin.programme.no_contract', { id: programmeId })]);
   return row;
 }
 

@@ -83,6 +83,11 @@ const adminTexts = {
     es: 'No existe ningún programa "{id}" que usted administre.',
     fr: 'Il n’existe pas de programme « {id} » que vous administrez.',
   },
+  'admin.programme.no_contract': {
+    en: 'The programme "{id}" has no contract yet: an administrator sets it from its YAML file first.',
+    es: 'El programa "{id}" todavía no tiene contrato: primero un administrador debe cargarlo desde su archivo YAML.',
+    fr: 'Le programme « {id} » n’a pas encore de contrat : un administrateur doit d’abord le définir à partir de son fichier YAML.',
+  },
   'admin.programme.funder_kind': {
     en: 'The organisation "{id}" is of kind "{kind}": a programme is funded by an organisation of kind funder.',
     es: 'La organización "{id}" es de tipo "{kind}": un programa lo financia una organización de tipo funder (financiador).',
