@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   assertAccessible,
+  assertFitsWidth,
   launchBrowser,
   openPage,
   screenshot,
@@ -72,6 +73,7 @@ describe('the dashboard', () => {
     expect(digits(await kpi(page, 'achieved'))).toBe(String(figures.totals.achieved));
     expect(digits(await kpi(page, 'enrolled'))).toBe(String(figures.totals.enrolled));
     await assertAccessible(page, 'dashboard');
+    await assertFitsWidth(page, 'dashboard on a laptop');
     await screenshot(page, 'dashboard', 'funder-en');
 
     // The funnel as a table: a row per stage with the API's counts.
@@ -154,6 +156,7 @@ describe('the dashboard', () => {
     const { page, assertNoErrors, close } = await openPage(browser, { viewport: TABLET });
     await openDashboard(page, 'provider1@demo.resulta.org');
     expect(digits(await kpi(page, 'enrolled'))).toBe('3000');
+    await assertFitsWidth(page, 'dashboard on a tablet');
     await assertAccessible(page, 'dashboard provider tablet');
     await screenshot(page, 'dashboard', 'provider-tablet');
     assertNoErrors();

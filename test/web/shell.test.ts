@@ -7,6 +7,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   assertAccessible,
+  assertFitsWidth,
   launchBrowser,
   openPage,
   screenshot,
@@ -93,6 +94,7 @@ describe('the shell', () => {
     await page.reload();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('es');
     await expect.poll(() => navLabels(page)).toContain('Panel');
+    await assertFitsWidth(page, 'tablet es');
     await assertAccessible(page, 'tablet es');
     await screenshot(page, 'shell', 'tablet-es');
 

@@ -107,6 +107,18 @@ export async function assertAccessible(page: Page, view: string): Promise<void> 
   expect(serious, `axe on ${view}`).toEqual([]);
 }
 
+/** Fails when the page is wider than its window (a tablet would have to scroll sideways). */
+export async function assertFitsWidth(page: Page, view: string): Promise<void> {
+  const [content, window] = await page.evaluate(() => {
+    const g = globalThis as unknown as {
+      document: { documentElement: { scrollWidth: number } };
+      innerWidth: number;
+    };
+    return [g.document.documentElement.scrollWidth, g.innerWidth];
+  });
+  expect(content, `${view}: page width against window width`).toBeLessThanOrEqual(window);
+}
+
 /** A full-page screenshot: test-results/screenshots/<test>/<view>.png. */
 export async function screenshot(page: Page, test: string, view: string): Promise<string> {
   const dir = join(SCREENSHOTS, slug(test));

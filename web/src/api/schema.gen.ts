@@ -48,19 +48,53 @@ export interface paths {
         401: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         403: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
       };
@@ -115,55 +149,157 @@ export interface paths {
         400: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         401: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         403: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         409: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        413: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        415: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         422: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         502: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
       };
@@ -223,37 +359,131 @@ export interface paths {
         400: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         401: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         403: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         404: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         409: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
       };
@@ -296,19 +526,53 @@ export interface paths {
         401: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         403: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
       };
@@ -346,49 +610,131 @@ export interface paths {
         400: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         401: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         403: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         409: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        413: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        415: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         422: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
       };
@@ -436,19 +782,53 @@ export interface paths {
         401: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         403: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
       };
@@ -490,49 +870,131 @@ export interface paths {
         400: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         401: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         403: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         409: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        413: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        415: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         422: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
       };
@@ -583,55 +1045,157 @@ export interface paths {
         400: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         401: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         403: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         404: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         409: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        413: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        415: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         422: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
       };
@@ -692,31 +1256,105 @@ export interface paths {
         400: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         401: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         403: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         404: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
       };
@@ -771,55 +1409,157 @@ export interface paths {
         400: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         401: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         403: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         404: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         409: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        413: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        415: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         422: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
       };
@@ -886,37 +1626,131 @@ export interface paths {
         400: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         401: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         403: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         404: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         422: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
       };
@@ -971,25 +1805,79 @@ export interface paths {
         400: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         401: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         403: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
       };
@@ -1053,55 +1941,157 @@ export interface paths {
         400: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         401: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         403: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         404: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         409: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        413: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        415: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         422: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
       };
@@ -1164,55 +2154,157 @@ export interface paths {
         400: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         401: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         403: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         404: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         409: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        413: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        415: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         422: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
       };
@@ -1272,43 +2364,157 @@ export interface paths {
         400: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         401: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         403: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         404: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         409: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         422: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
       };
@@ -1347,24 +2553,6 @@ export interface paths {
                 link_broken: boolean;
               })[];
             };
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -1411,46 +2599,24 @@ export interface paths {
             };
           };
         };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
         401: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        413: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        415: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        422: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              error: string;
+              message: string;
+              problems?: (unknown)[];
+            };
           };
         };
         429: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              error: string;
+              message: string;
+              problems?: (unknown)[];
+            };
           };
         };
       };
@@ -1487,34 +2653,14 @@ export interface paths {
             };
           };
         };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
         409: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        422: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              error: string;
+              message: string;
+              problems?: (unknown)[];
+            };
           };
         };
       };
@@ -1559,24 +2705,6 @@ export interface paths {
             };
           };
         };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
       };
     };
     put?: never;
@@ -1614,52 +2742,14 @@ export interface paths {
             };
           };
         };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
         409: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        413: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        415: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        422: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              error: string;
+              message: string;
+              problems?: (unknown)[];
+            };
           };
         };
       };
@@ -1700,34 +2790,14 @@ export interface paths {
             };
           };
         };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
         404: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              error: string;
+              message: string;
+              problems?: (unknown)[];
+            };
           };
         };
       };
@@ -1796,36 +2866,6 @@ export interface paths {
             };
           };
         };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
       };
     };
     put?: never;
@@ -1869,54 +2909,6 @@ export interface paths {
               id: string;
               status: string;
             };
-          };
-        };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        413: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        415: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        422: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -1966,36 +2958,6 @@ export interface paths {
               })[];
               next: string | null;
             };
-          };
-        };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -2052,46 +3014,30 @@ export interface paths {
             };
           };
         };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
         409: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        422: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
       };
@@ -2137,54 +3083,6 @@ export interface paths {
             };
           };
         };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        413: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        415: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        422: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
       };
     };
     delete?: never;
@@ -2217,36 +3115,6 @@ export interface paths {
           headers: { [name: string]: unknown };
           content: {
             'application/pdf': string;
-          };
-        };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -2283,36 +3151,6 @@ export interface paths {
           headers: { [name: string]: unknown };
           content: {
             'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
-          };
-        };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -2358,54 +3196,6 @@ export interface paths {
               id: string;
               status: string;
             };
-          };
-        };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        413: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        415: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        422: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -2456,28 +3246,56 @@ export interface paths {
             };
           };
         };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
         404: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         429: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
       };
@@ -2535,49 +3353,131 @@ export interface paths {
         400: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         404: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         409: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        413: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        415: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         422: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
         429: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
       };
@@ -2626,24 +3526,6 @@ export interface paths {
             };
           };
         };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
       };
     };
     put?: never;
@@ -2685,24 +3567,6 @@ export interface paths {
                 created_at: string;
               })[];
             };
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -2758,36 +3622,6 @@ export interface paths {
             };
           };
         };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
       };
     };
     put?: never;
@@ -2828,54 +3662,6 @@ export interface paths {
               })[];
               held: (string)[];
             };
-          };
-        };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        413: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        415: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        422: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -2932,36 +3718,6 @@ export interface paths {
             };
           };
         };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
       };
     };
     put?: never;
@@ -3012,36 +3768,6 @@ export interface paths {
             };
           };
         };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
       };
     };
     put?: never;
@@ -3076,58 +3802,30 @@ export interface paths {
             };
           };
         };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
         409: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        413: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        415: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        422: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
       };
@@ -3174,52 +3872,30 @@ export interface paths {
             };
           };
         };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
         403: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        413: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        415: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        422: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
       };
@@ -3266,52 +3942,30 @@ export interface paths {
             };
           };
         };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
         403: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        413: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        415: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        422: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail: string;
+              instance: string;
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+                file?: string;
+                row?: number;
+                column?: string;
+                line?: number;
+                col?: number;
+                [key: string]: unknown;
+              })[];
+              request_id: string;
+              [key: string]: unknown;
+            };
           };
         };
       };
@@ -3356,36 +4010,6 @@ export interface paths {
               } | null;
               ledger_paid: string;
             };
-          };
-        };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -3510,36 +4134,6 @@ export interface paths {
             };
           };
         };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
       };
     };
     put?: never;
@@ -3589,36 +4183,6 @@ export interface paths {
             };
           };
         };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
       };
     };
     put?: never;
@@ -3627,6 +4191,8 @@ export interface paths {
         query: {
           format: 'csv' | 'xlsx' | 'parquet';
           name?: string;
+          check?: 'true' | 'false';
+          columns?: string;
           supersedes?: string;
           reason?: string;
         };
@@ -3636,20 +4202,23 @@ export interface paths {
         };
         cookie?: never;
       };
-      requestBody: {
-        content: {
-          'text/csv': string;
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
-          'application/vnd.apache.parquet': string;
-          'application/octet-stream': string;
-        };
-      };
+      requestBody?: never;
       responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              checked: string;
+              rows: number;
+            };
+          };
+        };
         201: {
           headers: { [name: string]: unknown };
           content: {
             'application/json': {
               imported: string;
+              rows?: number;
               dataset?: {
                 id: string;
                 name: string;
@@ -3667,34 +4236,16 @@ export interface paths {
             };
           };
         };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
         409: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': (components['schemas']['Problem']) & ({
+            'application/json': {
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+              })[];
               dataset?: {
                 id: string;
                 name: string;
@@ -3709,37 +4260,7 @@ export interface paths {
                 ended_at: string | null;
                 reason: string | null;
               };
-            });
-          };
-        };
-        413: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        415: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        422: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        429: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
+            };
           };
         };
       };
@@ -3796,34 +4317,16 @@ export interface paths {
             };
           };
         };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
         409: {
           headers: { [name: string]: unknown };
           content: {
-            'application/problem+json': (components['schemas']['Problem']) & ({
+            'application/json': {
+              error: string;
+              message: string;
+              problems: ({
+                code: string;
+                message: string;
+              })[];
               dataset?: {
                 id: string;
                 name: string;
@@ -3838,31 +4341,7 @@ export interface paths {
                 ended_at: string | null;
                 reason: string | null;
               };
-            });
-          };
-        };
-        413: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        415: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        422: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
+            };
           };
         };
       };
@@ -3887,6 +4366,8 @@ export interface paths {
         query: {
           format: 'csv' | 'xlsx' | 'parquet';
           name?: string;
+          check?: 'true' | 'false';
+          columns?: string;
         };
         header?: never;
         path: {
@@ -3894,20 +4375,23 @@ export interface paths {
         };
         cookie?: never;
       };
-      requestBody: {
-        content: {
-          'text/csv': string;
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
-          'application/vnd.apache.parquet': string;
-          'application/octet-stream': string;
-        };
-      };
+      requestBody?: never;
       responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              checked: string;
+              rows: number;
+            };
+          };
+        };
         201: {
           headers: { [name: string]: unknown };
           content: {
             'application/json': {
               imported: string;
+              rows?: number;
               dataset?: {
                 id: string;
                 name: string;
@@ -3923,60 +4407,6 @@ export interface paths {
                 reason: string | null;
               };
             };
-          };
-        };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        413: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        415: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        422: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        429: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -4031,36 +4461,6 @@ export interface paths {
             };
           };
         };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
       };
     };
     put?: never;
@@ -4092,36 +4492,6 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content?: never;
-        };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
         };
       };
     };
@@ -4195,36 +4565,6 @@ export interface paths {
             };
           };
         };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
       };
     };
     put?: never;
@@ -4270,36 +4610,6 @@ export interface paths {
             };
           };
         };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
       };
     };
     put?: never;
@@ -4308,6 +4618,8 @@ export interface paths {
         query: {
           format: 'csv' | 'xlsx' | 'parquet';
           name?: string;
+          check?: 'true' | 'false';
+          columns?: string;
         };
         header?: never;
         path: {
@@ -4315,20 +4627,23 @@ export interface paths {
         };
         cookie?: never;
       };
-      requestBody: {
-        content: {
-          'text/csv': string;
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
-          'application/vnd.apache.parquet': string;
-          'application/octet-stream': string;
-        };
-      };
+      requestBody?: never;
       responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': {
+              checked: string;
+              rows: number;
+            };
+          };
+        };
         201: {
           headers: { [name: string]: unknown };
           content: {
             'application/json': {
               imported: string;
+              rows?: number;
               dataset?: {
                 id: string;
                 name: string;
@@ -4344,60 +4659,6 @@ export interface paths {
                 reason: string | null;
               };
             };
-          };
-        };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        413: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        415: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        422: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        429: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -4473,36 +4734,6 @@ export interface paths {
             };
           };
         };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
       };
     };
     put?: never;
@@ -4557,36 +4788,6 @@ export interface paths {
             };
           };
         };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
       };
     };
     put?: never;
@@ -4615,54 +4816,6 @@ export interface paths {
               status: 'queued' | 'running' | 'succeeded' | 'failed';
               position: number | null;
             };
-          };
-        };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        413: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        415: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        422: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -4710,36 +4863,6 @@ export interface paths {
               })[];
               next: string | null;
             };
-          };
-        };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -4791,36 +4914,6 @@ export interface paths {
                 } | null;
               })[];
             };
-          };
-        };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -4882,54 +4975,6 @@ export interface paths {
             };
           };
         };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        413: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        415: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        422: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
       };
     };
     delete?: never;
@@ -4968,36 +5013,6 @@ export interface paths {
                 error_rate: number | null;
               })[];
             };
-          };
-        };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -5045,54 +5060,6 @@ export interface paths {
               seed: string;
               events: (string)[];
             };
-          };
-        };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        413: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        415: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        422: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -5154,36 +5121,6 @@ export interface paths {
             };
           };
         };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
       };
     };
     put?: never;
@@ -5221,36 +5158,6 @@ export interface paths {
           content: {
             'text/csv': string;
             'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
-          };
-        };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -5302,36 +5209,6 @@ export interface paths {
             };
           };
         };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
       };
     };
     put?: never;
@@ -5362,39 +5239,7 @@ export interface paths {
       responses: {
         200: {
           headers: { [name: string]: unknown };
-          content: {
-            'application/zip': string;
-          };
-        };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
+          content?: never;
         };
       };
     };
@@ -5465,36 +5310,6 @@ export interface paths {
             };
           };
         };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
       };
     };
     put?: never;
@@ -5537,36 +5352,6 @@ export interface paths {
                 decision: string | null;
               })[];
             };
-          };
-        };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -5617,54 +5402,6 @@ export interface paths {
             };
           };
         };
-        400: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        401: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        403: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        404: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        413: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        415: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        422: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        500: {
-          headers: { [name: string]: unknown };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
       };
     };
     delete?: never;
@@ -5677,24 +5414,5 @@ export interface paths {
 
 export interface components {
   schemas: {
-    Problem: {
-      type: string;
-      title: string;
-      status: number;
-      detail: string;
-      instance: string;
-      error: string;
-      message: string;
-      problems: ({
-        code: string;
-        message: string;
-        file?: string;
-        row?: number;
-        column?: string;
-        line?: number;
-        col?: number;
-      })[];
-      request_id?: string;
-    };
   };
 }

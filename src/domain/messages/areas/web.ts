@@ -1565,6 +1565,16 @@ const dashboard = {
     es: 'Por mes (últimos 6)',
     fr: 'Par mois (6 derniers)',
   },
+  'web.dashboard.cap.summary': {
+    en: '{used} of {limit} · reached at this rate: {forecast}',
+    es: '{used} de {limit} · se alcanza a este ritmo: {forecast}',
+    fr: '{used} sur {limit} · atteint à ce rythme : {forecast}',
+  },
+  'web.dashboard.funnel.label': {
+    en: '{stage}: {count}',
+    es: '{stage}: {count}',
+    fr: '{stage} : {count}',
+  },
   'web.dashboard.cap.forecast': {
     en: 'Reached at this rate',
     es: 'Se alcanza a este ritmo',

@@ -62,7 +62,11 @@ export function CapsCard({ figures }: { readonly figures: Figures }) {
             </Text>
             <Progress value={Math.min(100, c.share * 100)} aria-label={c.name} size="sm" />
             <Text size="sm" c="dimmed">
-              {c.used} / {c.limit} · {t('web.dashboard.cap.forecast')}: {c.forecast}
+              {t('web.dashboard.cap.summary', {
+                used: c.used,
+                limit: c.limit,
+                forecast: c.forecast,
+              })}
             </Text>
           </div>
         ))}

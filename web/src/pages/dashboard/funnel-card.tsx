@@ -28,13 +28,14 @@ export function FunnelCard({ figures }: { readonly figures: Figures }) {
           sort: 'none',
           left: '5%',
           width: '90%',
-          minSize: '20%',
+          minSize: '45%',
           gap: 2,
           label: {
             show: true,
             position: 'inside',
             color: '#fff',
-            formatter: (p: { name: string; value: number }) => `${p.name}: ${fmt.number(p.value)}`,
+            formatter: (p: { name: string; value: number }) =>
+              t('web.dashboard.funnel.label', { stage: p.name, count: fmt.number(p.value) }),
           },
           data: stages.map((s) => ({ name: s.name, value: s.value })),
         },

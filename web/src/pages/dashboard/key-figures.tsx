@@ -25,13 +25,13 @@ export function KeyFigures({ figures }: { readonly figures: Figures }) {
     },
   ];
   return (
-    <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="sm" component="dl" m={0}>
+    <SimpleGrid cols={{ base: 2, lg: 5 }} spacing="sm" component="dl" m={0}>
       {items.map((item) => (
         <Paper key={item.id} withBorder p="sm" data-testid={`kpi-${item.id}`}>
           <Text component="dt" size="sm" c="dimmed">
             {item.label}
           </Text>
-          <Text component="dd" m={0} fw={700} fz="xl" data-testid="kpi-value">
+          <Text component="dd" m={0} fw={700} fz={{ base: 'lg', xl: 'xl' }} data-testid="kpi-value">
             {item.value}
           </Text>
         </Paper>
