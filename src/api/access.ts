@@ -20,7 +20,7 @@ import type { TokenScope } from '../services/api-tokens.js';
 import type { Credential, Principal, Role } from '../services/identity.js';
 import { type ProgrammeThing, programmeOwning, takesPart } from '../services/membership.js';
 import type { Store } from '../store/database.js';
-import { forbidden, HttpError, notFound, unauthorised } from './http-error.js';
+import { apiError, forbidden, type HttpError, notFound, unauthorised } from './http-error.js';
 import { refuseMalformedText } from './text-guard.js';
 
 declare module 'fastify' {
@@ -81,18 +81,16 @@ function credentialRefusal(
 ): HttpError | null {
   if (credential.kind === 'session') return null;
   if (config.sessionOnly)
-    return new HttpError(
-      403,
-      'session_required',
-      `only a signed-in person may ${config.sessionOnly}`,
-    );
+    return apiError(403, 'session_required', 'api.session_required', {
+      action: config.sessionOnly,
+    });
   const needed: TokenScope = method === 'GET' || method === 'HEAD' ? 'read' : 'write';
   if (credential.scopes.includes(needed)) return null;
-  const held = credential.scopes;
-  return new HttpError(
+  // Scopes are read and write: a token refused one holds the other alone.
+  return apiError(
     403,
     'insufficient_scope',
-    `this API token may only ${held.join(' and ')} (scope ${held.join(' ')})`,
+    needed === 'write' ? 'api.insufficient_scope.read_only' : 'api.insufficient_scope.write_only',
   );
 }
 

@@ -1,8 +1,9 @@
 /**
  * The HTTP API: Fastify with zod schemas (validated input, generated OpenAPI at
- * /openapi.json), bearer authentication on every route but health, login and the document,
- * rate limits on login (per client address, behind trusted proxies the forwarded one, and
- * per e-mail in the store), and one error handler mapping known errors to JSON.
+ * /openapi.json and its reference page at /docs), bearer authentication on every route but
+ * health, login and the documentation, rate limits on login (per client address, behind
+ * trusted proxies the forwarded one, and per e-mail in the store), and one error handler
+ * answering RFC 9457 problem details in the request's language (error-answers.ts).
  *
  * Who may call a route is decided from the request's head, before its body is read
  * (access.ts). Every request gets a random id, sent back as `x-request-id`; logs are JSON
@@ -10,10 +11,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
-import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import {
-  jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -23,6 +22,7 @@ import { principalFor } from '../services/identity.js';
 import { DEFAULT_THROTTLE, type ThrottlePolicy } from '../services/login-throttle.js';
 import type { Store } from '../store/database.js';
 import { authorise, bearerSecret } from './access.js';
+import { registerApiDocs } from './api-docs.js';
 import { answerError, answerNoRoute } from './error-answers.js';
 import type { LogLevel } from './log-level.js';
 import { adminRoutes } from './routes/admin-routes.js';
@@ -80,18 +80,8 @@ export async function buildServer(
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  await app.register(swagger, {
-    openapi: {
-      info: {
-        title: 'Resulta API',
-        version: '0.1.0',
-        description: 'Outcome contracts, evaluation runs, bills and the payment ledger.',
-      },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-      security: [{ bearer: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
+  // The OpenAPI document and the reference page at /docs (api-docs.ts), before any route.
+  await registerApiDocs(app);
   await app.register(rateLimit, { global: false });
   app.decorateRequest('principal', null);
   app.decorateRequest('programmeId', null);

@@ -13,7 +13,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Problem } from '../domain/problem.js';
 import { textFaults } from '../domain/text.js';
-import { HttpError } from './http-error.js';
+import { apiError } from './http-error.js';
 
 export async function refuseMalformedText(request: FastifyRequest): Promise<void> {
   const config = request.routeOptions.config;
@@ -31,5 +31,11 @@ export async function refuseMalformedText(request: FastifyRequest): Promise<void
   const problems = faults.map(
     (f): Problem => ({ code: 'request.text', column: f.path, message: f.problem }),
   );
-  throw new HttpError(400, 'invalid_text', `${first.path}: ${first.problem}`, problems);
+  throw apiError(
+    400,
+    'invalid_text',
+    'api.invalid_text',
+    { where: first.path, problem: first.problem },
+    { problems },
+  );
 }

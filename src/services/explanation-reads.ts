@@ -5,6 +5,7 @@
  * security; a provider only its own), or the answer is that there is no such participant.
  */
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import type { ExplainAnswer } from '../engine/explain-answer.js';
 import { explainIsolated } from '../engine/isolated-explain.js';
 import { RunFailure, runLimitsFromEnv } from '../engine/isolated-run.js';
@@ -19,7 +20,7 @@ export type Explained =
   /** The run has no snapshot to explain from: it is queued, running or failed. */
   | { readonly kind: 'not_succeeded'; readonly status: string }
   /** The participant is in the programme but not in this run (enrolled later, or after it). */
-  | { readonly kind: 'not_in_run'; readonly reason: string };
+  | { readonly kind: 'not_in_run'; readonly asOf: string };
 
 export async function explainInRun(
   store: Store,
@@ -29,7 +30,7 @@ export async function explainInRun(
 ): Promise<Explained> {
   const run = await store.db
     .selectFrom('evaluation_runs')
-    .select(['programme_id', 'status', 'outputs'])
+    .select(['programme_id', 'status', 'outputs', sql<string>`CAST(as_of AS text)`.as('as_of')])
     .where('id', '=', runId)
     .executeTakeFirstOrThrow();
   const visible = await withCaller(store.db, scope.organisationId, async (tx) => {
@@ -53,8 +54,7 @@ export async function explainInRun(
     return { kind: 'explained', runId, answer };
   } catch (error) {
     const notInRun = error instanceof RunFailure ? error.problems[0] : undefined;
-    if (notInRun?.code === 'explain.participant')
-      return { kind: 'not_in_run', reason: notInRun.message };
+    if (notInRun?.code === 'explain.participant') return { kind: 'not_in_run', asOf: run.as_of };
     throw error;
   }
 }

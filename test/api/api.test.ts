@@ -145,6 +145,9 @@ const MATRIX: [method: Method, path: string, body: object | string | undefined, 
     each(404, ['funder', 'verifier']),
   ],
   ['GET', '/bills/BILL', undefined, each(200, ['funder', 'verifier'])],
+  // A provider's statement holds its own lines only (test/api/statement.test.ts).
+  ['GET', '/bills/BILL/statement.pdf', undefined, each(200, ['funder', 'provider', 'verifier'])],
+  ['GET', '/bills/BILL/statement.xlsx', undefined, each(200, ['funder', 'provider', 'verifier'])],
   // Sessions mint, list and revoke API tokens of their own organisation.
   ['POST', '/auth/tokens', { name: 'matrix token', scopes: ['read'] }, each(201, EVERY_MEMBER)],
   ['GET', '/auth/tokens', undefined, each(200, EVERY_MEMBER)],

@@ -23,11 +23,15 @@ export interface TinyServer {
   readonly runId: string;
   readonly billId: string;
   readonly sampleId: string;
-  /** GET (or another method) as a caller, with extra headers. */
+  /** GET (or another method) as a caller, with extra headers; a string body is sent as CSV. */
   call(
     who: Caller,
     url: string,
-    options?: { method?: 'GET' | 'POST'; body?: object; headers?: Record<string, string> },
+    options?: {
+      method?: 'GET' | 'POST';
+      body?: object | string;
+      headers?: Record<string, string>;
+    },
   ): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
@@ -65,6 +69,7 @@ export async function startTinyServer(): Promise<TinyServer> {
       url,
       ...(options.body ? { payload: options.body } : {}),
       headers: {
+        ...(typeof options.body === 'string' ? { 'content-type': 'text/csv' } : {}),
         ...options.headers,
         ...(tokens[who] ? { authorization: `Bearer ${tokens[who]}` } : {}),
       },

@@ -67,6 +67,11 @@ describe(`items 9 and 14: errors on ${onServer ? 'the PostgreSQL server' : 'embe
       const id = res.headers['x-request-id'];
       expect(id).toMatch(UUID);
       expect(res.json()).toEqual({
+        type: 'urn:resulta:problem:internal',
+        title: 'Internal server error',
+        status: 500,
+        detail: `something went wrong on the server; it has been logged under request id ${id}`,
+        instance: `urn:uuid:${id}`,
         error: 'internal',
         message: `something went wrong on the server; it has been logged under request id ${id}`,
         problems: [],
@@ -229,8 +234,8 @@ describe(`items 9 and 14: errors on ${onServer ? 'the PostgreSQL server' : 'embe
     ];
     for (const res of answers) {
       expect(res.statusCode).toBe(404);
-      expect(res.headers['content-type']).toContain('application/json');
-      expect(res.json()).toEqual({ error: 'not_found', message: 'not found', problems: [] });
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json()).toMatchObject({ error: 'not_found', message: 'not found', problems: [] });
     }
   });
 });

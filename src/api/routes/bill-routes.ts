@@ -25,7 +25,7 @@ import type { Role } from '../../services/identity.js';
 import { scopeOf } from '../../services/provider-scope.js';
 import type { Store } from '../../store/database.js';
 import { principal, programmeOf } from '../access.js';
-import { HttpError } from '../http-error.js';
+import { apiError } from '../http-error.js';
 import { PROBLEM } from '../problem-schema.js';
 
 const billParams = z.object({ bill: z.string().regex(/^\d{1,18}$/) });
@@ -156,13 +156,12 @@ export function billRoutes(store: Store): FastifyPluginAsyncZod {
         config: { roles: ['funder'] },
         schema: {
           tags: ['bills'],
-          params: z.object({
-            programme: z
-              .string()
-              .regex(/^[a-z0-9-]+$/)
-              .max(100),
-          }),
-          body: z.object({ period_end: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+          operationId: 'draftBill',
+          summary: 'Draft a bill for a period',
+          description:
+            'Evaluates the programme as of the period end (a run, through the queue) and drafts the bill: per participant and outcome, what is payable minus what the ledger has paid, so late data and reversed verifications show as adjustments. The period may end on the latest paid period end or later, never before (422). Participants whose person key is shared and undecided are held out (`held`).',
+          params: programmeParams,
+          body: z.object({ period_end: DAY }),
           response: { 201: billBody },
         },
       },
@@ -294,18 +293,48 @@ export function billRoutes(store: Store): FastifyPluginAsyncZod {
       },
     );
 
-    const decisions: { path: 'verify' | 'approve' | 'reject'; roles: Role[] }[] = [
-      { path: 'verify', roles: ['verifier'] },
-      { path: 'approve', roles: ['funder'] },
-      { path: 'reject', roles: ['funder', 'verifier'] },
+    const decisions: {
+      path: 'verify' | 'approve' | 'reject';
+      roles: Role[];
+      operationId: string;
+      summary: string;
+      description: string;
+    }[] = [
+      {
+        path: 'verify',
+        roles: ['verifier'],
+        operationId: 'verifyBill',
+        summary: 'Verify a drafted bill',
+        description:
+          'A verifier moves a draft bill to verified, with an optional reason; 422 from any other status.',
+      },
+      {
+        path: 'approve',
+        roles: ['funder'],
+        operationId: 'approveBill',
+        summary: 'Approve a verified bill',
+        description:
+          'The funder moves a verified bill to approved, with an optional reason; 422 from any other status.',
+      },
+      {
+        path: 'reject',
+        roles: ['funder', 'verifier'],
+        operationId: 'rejectBill',
+        summary: 'Reject a bill',
+        description:
+          'A funder or verifier rejects a bill that is not paid yet; the reason is required (422 without one).',
+      },
     ];
-    for (const { path, roles } of decisions) {
+    for (const { path, roles, operationId, summary, description } of decisions) {
       app.post(
         `/bills/:bill/${path}`,
         {
           config: { roles: roles },
           schema: {
             tags: ['bills'],
+            operationId,
+            summary,
+            description,
             params: billParams,
             body: z.object({ reason: z.string().max(2000).default('') }),
             response: { 200: z.object({ id: z.string(), status: z.string() }) },
@@ -330,6 +359,8 @@ export function billRoutes(store: Store): FastifyPluginAsyncZod {
         config: { roles: ['funder'] },
         schema: {
           tags: ['bills'],
+          operationId: 'payBill',
+          summary: 'Pay an approved bill',
           params: billParams,
           description:
             "Pays an approved bill. The Idempotency-Key is the caller's own: a retry with it on the same bill answers as the first call; on another bill it is refused (409).",
@@ -345,11 +376,9 @@ export function billRoutes(store: Store): FastifyPluginAsyncZod {
           request.headers['idempotency-key'],
         ).catch((error: unknown) => {
           if (!(error instanceof PaymentKeyReused)) throw error;
-          throw new HttpError(
-            409,
-            'idempotency_key_reused',
-            `you used this Idempotency-Key to pay bill ${error.paidBill}; send a new key for each payment`,
-          );
+          throw apiError(409, 'idempotency_key_reused', 'api.bill.key_reused', {
+            bill: error.paidBill,
+          });
         });
         return billView(paid);
       },
@@ -361,6 +390,10 @@ export function billRoutes(store: Store): FastifyPluginAsyncZod {
         config: { roles: ['funder', 'verifier'] },
         schema: {
           tags: ['audit'],
+          operationId: 'verifyAuditLog',
+          summary: 'Check the audit log',
+          description:
+            'Recomputes the hash chain of the audit log and lists every break: an entry whose content no longer matches its hash, or that does not chain onto the one before (an entry removed or inserted).',
           response: {
             200: z.object({
               entries: z.number(),

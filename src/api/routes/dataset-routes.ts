@@ -5,7 +5,6 @@
  * verifier decides whose each is. Providers and investors get 403: the list would show one
  * provider another's participants. Uploading (and superseding) is in upload-routes.ts.
  */
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -22,7 +21,8 @@ import {
 } from '../../services/shared-person-keys.js';
 import type { Store } from '../../store/database.js';
 import { principal, programmeOf } from '../access.js';
-import { notFound } from '../http-error.js';
+import { HttpError, notFound } from '../http-error.js';
+import { PROBLEM } from '../problem-schema.js';
 
 const PROGRAMME = z
   .string()
@@ -65,23 +65,17 @@ export function datasetView(d: Dataset): z.infer<typeof DATASET> {
   };
 }
 
-export const REFUSED = z.object({
-  error: z.string(),
-  message: z.string(),
-  problems: z.array(z.object({ code: z.string(), message: z.string() })),
+export const REFUSED = PROBLEM.extend({
   dataset: DATASET.optional().describe('the dataset already held, or no longer in force'),
 });
 
 /** 409 naming the dataset held or ended; 404 for a dataset the programme does not have. */
-export function answerRefusal(refusal: unknown, reply: FastifyReply): FastifyReply {
+export function answerRefusal(refusal: unknown): never {
   if (!(refusal instanceof DatasetRefusal)) throw refusal;
   if (refusal.kind === 'unknown') throw notFound();
-  return reply.status(409).send({
-    error: `dataset_${refusal.kind}`,
-    message: refusal.message,
-    problems: [],
-    ...(refusal.dataset ? { dataset: datasetView(refusal.dataset) } : {}),
-  });
+  const error = new HttpError(409, `dataset_${refusal.kind}`, refusal.message);
+  if (refusal.dataset) error.extensions = { dataset: datasetView(refusal.dataset) };
+  throw error;
 }
 
 const SHARED_KEY = z.object({
@@ -130,7 +124,10 @@ export function datasetRoutes(store: Store): FastifyPluginAsyncZod {
         config: { roles: ['funder', 'verifier'] },
         schema: {
           tags: ['datasets'],
-          description: "The programme's employment datasets, oldest first, with their lifecycle.",
+          operationId: 'listEmploymentDatasets',
+          summary: "List a programme's employment datasets",
+          description:
+            "The programme's employment datasets, oldest first, with their lifecycle: in force, superseded (by which) or withdrawn, with who, when and why.",
           params: z.object({ programme: PROGRAMME }),
           response: { 200: z.object({ datasets: z.array(DATASET) }) },
         },
@@ -146,14 +143,16 @@ export function datasetRoutes(store: Store): FastifyPluginAsyncZod {
         config: { roles: ['funder', 'verifier'] },
         schema: {
           tags: ['datasets'],
+          operationId: 'withdrawEmploymentDataset',
+          summary: 'Withdraw an employment dataset',
           description:
-            'Withdraws a dataset in force: later runs no longer read it. 409 when it is no longer in force.',
+            'Withdraws a dataset in force, with a reason: later runs no longer read it, and the next bill takes back what it paid. 409 when it is no longer in force.',
           params: z.object({ programme: PROGRAMME, dataset: ID }),
           body: z.object({ reason: REASON }),
           response: { 200: DATASET, 409: REFUSED },
         },
       },
-      async (request, reply) => {
+      async (request) => {
         try {
           const withdrawn = await withdrawDataset(
             store,
@@ -164,7 +163,7 @@ export function datasetRoutes(store: Store): FastifyPluginAsyncZod {
           );
           return datasetView(withdrawn);
         } catch (error) {
-          return answerRefusal(error, reply);
+          return answerRefusal(error);
         }
       },
     );
@@ -175,7 +174,10 @@ export function datasetRoutes(store: Store): FastifyPluginAsyncZod {
         config: { roles: ['funder', 'verifier'] },
         schema: {
           tags: ['datasets'],
-          description: 'The employment datasets the run read, as they stand now.',
+          operationId: 'listRunEmploymentDatasets',
+          summary: 'The employment datasets a run read',
+          description:
+            'The employment datasets the run read, in the order it read them, as they stand now.',
           params: z.object({ run: ID }),
           response: { 200: z.object({ datasets: z.array(DATASET) }) },
         },
@@ -191,8 +193,10 @@ export function datasetRoutes(store: Store): FastifyPluginAsyncZod {
         config: { roles: ['funder', 'verifier'] },
         schema: {
           tags: ['datasets'],
+          operationId: 'listSharedPersonKeys',
+          summary: 'List person keys shared by several participants',
           description:
-            'Person keys held by more than one participant. Participants no decision covers are held from bills.',
+            'Person keys held by more than one participant, each with its participants and the latest decision. Participants no decision covers are held from bills.',
           params: z.object({ programme: PROGRAMME }),
           response: { 200: z.object({ keys: z.array(SHARED_KEY) }) },
         },
@@ -208,6 +212,8 @@ export function datasetRoutes(store: Store): FastifyPluginAsyncZod {
         config: { roles: ['verifier'] },
         schema: {
           tags: ['datasets'],
+          operationId: 'decideSharedPersonKey',
+          summary: 'Decide whose a shared person key is',
           description:
             "Decides which of a shared key's participants it belongs to (none, one or several); the others are evaluated without employment records.",
           params: z.object({ programme: PROGRAMME, key: z.string().min(1).max(200) }),

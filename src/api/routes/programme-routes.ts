@@ -201,6 +201,10 @@ export function programmeRoutes(store: Store): FastifyPluginAsyncZod {
         config: { roles: ['funder', 'provider', 'verifier', 'investor'] },
         schema: {
           tags: ['programmes'],
+          operationId: 'getDashboard',
+          summary: "A programme's dashboard",
+          description:
+            'Aggregates only, for every member including investors: participants in total and per provider, the latest succeeded run (as-of day and total payable) and what paid bills have paid.',
           params: programmeParams,
           response: {
             200: z.object({
@@ -235,6 +239,10 @@ export function programmeRoutes(store: Store): FastifyPluginAsyncZod {
         config: { roles: ['funder', 'provider', 'verifier'] },
         schema: {
           tags: ['programmes'],
+          operationId: 'listParticipants',
+          summary: "List a programme's participants",
+          description:
+            "A programme's participants in participant_id order, a page at a time: pass the answer's `next` as `after` until it is null. A provider sees its own participants only; investors none (403).",
           params: programmeParams,
           querystring: z.object({
             after: z.string().max(200).optional(),

@@ -16,7 +16,7 @@ import { runDispatcher } from '../../services/run-queue.js';
 import { listRuns } from '../../services/run-reads.js';
 import type { Store } from '../../store/database.js';
 import { principal, programmeOf } from '../access.js';
-import { HttpError, notFound } from '../http-error.js';
+import { apiError, notFound } from '../http-error.js';
 
 const STATUS = z
   .enum(['queued', 'running', 'succeeded', 'failed'])
@@ -156,6 +156,8 @@ export function runRoutes(store: Store): FastifyPluginAsyncZod {
         config: { roles: ['funder'] },
         schema: {
           tags: ['runs'],
+          operationId: 'startRun',
+          summary: 'Ask for an evaluation run',
           description:
             'Queues an evaluation run of the current contract as of a day. The run is evaluated in a separate process, one at a time per programme; follow it with GET /runs/{run}.',
           params: z.object({
@@ -190,7 +192,15 @@ export function runRoutes(store: Store): FastifyPluginAsyncZod {
       '/runs/:run',
       {
         config: { roles: ['funder', 'verifier'] },
-        schema: { tags: ['runs'], params: RUN_ID, response: { 200: RUN_STATE } },
+        schema: {
+          tags: ['runs'],
+          operationId: 'getRun',
+          summary: 'Follow an evaluation run',
+          description:
+            'A run: its status (queued, running, succeeded, failed), its place in the queue, progress, and when it succeeded what it made payable and the SHA-256 of its evidence pack; when it failed, why, with every problem of the input data.',
+          params: RUN_ID,
+          response: { 200: RUN_STATE },
+        },
       },
       async (request) => {
         const run = await runState(store, request.params.run);
@@ -289,13 +299,16 @@ export function runRoutes(store: Store): FastifyPluginAsyncZod {
           case 'unknown':
             throw notFound();
           case 'not_succeeded':
-            throw new HttpError(
-              409,
-              'run_not_succeeded',
-              `run ${run} is ${explained.status}: only a succeeded run can be explained`,
-            );
+            throw apiError(409, 'run_not_succeeded', 'api.run.not_explainable', {
+              run,
+              status: explained.status,
+            });
           case 'not_in_run':
-            throw new HttpError(404, 'not_in_run', explained.reason);
+            throw apiError(404, 'not_in_run', 'api.run.not_in_run', {
+              participant,
+              run,
+              as_of: explained.asOf,
+            });
           default:
             return { run, ...explained.answer };
         }
@@ -306,16 +319,19 @@ export function runRoutes(store: Store): FastifyPluginAsyncZod {
       '/runs/:run/evidence-pack',
       {
         config: { roles: ['funder', 'verifier'] },
-        schema: { tags: ['runs'], params: RUN_ID },
+        schema: {
+          tags: ['runs'],
+          operationId: 'getEvidencePack',
+          summary: "Download a run's evidence pack",
+          description:
+            'The zip of a succeeded run: the contract, the input snapshot, the outputs and a manifest with the SHA-256 of every file and the `resulta evaluate` command that re-creates the outputs byte for byte. 409 while the run has not succeeded.',
+          params: RUN_ID,
+        },
       },
       async (request, reply) => {
         const zip = await readEvidencePack(store, request.params.run);
         if (!zip)
-          throw new HttpError(
-            409,
-            'run_not_succeeded',
-            `run ${request.params.run} has no evidence pack: only a succeeded run has one`,
-          );
+          throw apiError(409, 'run_not_succeeded', 'api.run.no_pack', { run: request.params.run });
         return reply
           .header('content-type', 'application/zip')
           .header(

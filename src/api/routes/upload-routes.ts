@@ -15,7 +15,7 @@ import { importUpload, type UploadKind } from '../../services/uploads.js';
 import type { Store } from '../../store/database.js';
 import { principal, programmeOf } from '../access.js';
 import { mediaType } from '../error-answers.js';
-import { HttpError } from '../http-error.js';
+import { apiError } from '../http-error.js';
 import { answerRefusal, DATASET, datasetView, REFUSED } from './dataset-routes.js';
 
 const FILE_TYPES = [
@@ -25,16 +25,43 @@ const FILE_TYPES = [
   'application/vnd.apache.parquet',
 ];
 
-const targets: { kind: UploadKind; roles: Role[] }[] = [
-  { kind: 'participants', roles: ['funder', 'provider'] },
-  { kind: 'events', roles: ['funder', 'provider', 'verifier'] },
-  { kind: 'employment-datasets', roles: ['funder', 'verifier'] },
+const FILE_BODY =
+  ' The file is the request body (not a multipart form), its format named by `?format=csv|xlsx|parquet`: CSV in UTF-8 (`,` or `;` as separator, as a spreadsheet writes it), an XLSX workbook (its first sheet), or Parquet. It is checked whole and imported all or nothing; bad rows answer 422 with every problem (file, row, column, what was expected).';
+
+const targets: {
+  kind: UploadKind;
+  roles: Role[];
+  operationId: string;
+  summary: string;
+  description: string;
+}[] = [
+  {
+    kind: 'participants',
+    roles: ['funder', 'provider'],
+    operationId: 'uploadParticipants',
+    summary: 'Enrol participants from a file',
+    description: `Columns participant_id, provider_id, enrolled_on, and optionally national_id (made into a person key on the server, then dropped), birth_date and any attribute the contract reads. A provider enrols participants for itself only. A person_key column is refused.${FILE_BODY}`,
+  },
+  {
+    kind: 'events',
+    roles: ['funder', 'provider', 'verifier'],
+    operationId: 'uploadEvents',
+    summary: 'Report events from a file',
+    description: `Columns participant_id, type, occurred_on, value, verified, source. A provider reports unverified provider events of its own participants only.${FILE_BODY}`,
+  },
+  {
+    kind: 'employment-datasets',
+    roles: ['funder', 'verifier'],
+    operationId: 'uploadEmploymentDataset',
+    summary: 'Upload an employment dataset',
+    description: `Columns person_key, month, employer_id, earnings, from the data controller. A dataset the programme already holds, or one sharing records with a dataset in force, is refused (409 naming it); \`supersedes=<id>&reason=…\` replaces a dataset in force with its correction.${FILE_BODY}`,
+  },
 ];
 
-const SEND_A_FILE = `send the file as the request body, with content-type ${FILE_TYPES.join(', ')}`;
-const noFile = () => new HttpError(400, 'bad_request', SEND_A_FILE);
+const types = FILE_TYPES.join(', ');
+const noFile = () => apiError(400, 'bad_request', 'api.upload.no_file', { types });
 const notAFile = (type: string) =>
-  new HttpError(415, 'unsupported_media_type', `${type} is not a file: ${SEND_A_FILE}`);
+  apiError(415, 'unsupported_media_type', 'api.upload.not_a_file', { type, types });
 
 /** A column mapping: a JSON object of the sender's headers and the columns they stand for. */
 function columnMapping(text: string): Map<string, string> | undefined {
@@ -100,13 +127,16 @@ export function uploadRoutes(store: Store, perMinute: number): FastifyPluginAsyn
     app.addContentTypeParser('*', (request, _payload, done) =>
       done(notAFile(mediaType(request.headers['content-type'])), undefined),
     );
-    for (const { kind, roles } of targets) {
+    for (const { kind, roles, operationId, summary, description } of targets) {
       app.post(
         `/programmes/:programme/${kind}`,
         {
           config: { roles, rateLimit: { max: perMinute, timeWindow: '1 minute' } },
           schema: {
             tags: ['uploads'],
+            operationId,
+            summary,
+            description,
             params: z.object({
               programme: z
                 .string()
@@ -156,7 +186,7 @@ export function uploadRoutes(store: Store, perMinute: number): FastifyPluginAsyn
               ...('dataset' in imported ? { dataset: datasetView(imported.dataset) } : {}),
             });
           } catch (error) {
-            return answerRefusal(error, reply);
+            return answerRefusal(error);
           }
         },
       );

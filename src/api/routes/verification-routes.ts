@@ -32,6 +32,10 @@ export function verificationRoutes(store: Store): FastifyPluginAsyncZod {
         config: { roles: ['verifier'] },
         schema: {
           tags: ['verification'],
+          operationId: 'drawSample',
+          summary: 'Draw a verification sample',
+          description:
+            'Ranks every unverified provider event of the programme by SHA-256 of the seed and its id and takes the first `size`: anyone with the seed and the same events draws the same sample. A random seed is made when none is sent.',
           params: programmeParams,
           body: z.object({
             size: z.number().int().min(1).max(10_000),
@@ -121,6 +125,10 @@ export function verificationRoutes(store: Store): FastifyPluginAsyncZod {
         config: { roles: ['verifier', 'funder'] },
         schema: {
           tags: ['verification'],
+          operationId: 'getSample',
+          summary: 'Read a verification sample',
+          description:
+            'A sample: its seed and its events in draw order, each with its participant, type, day and decision so far.',
           params: sampleParams,
           response: {
             200: z.object({
@@ -148,6 +156,10 @@ export function verificationRoutes(store: Store): FastifyPluginAsyncZod {
         config: { roles: ['verifier'] },
         schema: {
           tags: ['verification'],
+          operationId: 'decideSampledEvent',
+          summary: 'Decide a sampled event',
+          description:
+            'A verifier verifies or rejects one event of a sample; a rejection needs a reason. Evidence (a scan, a signed sheet) may be sent base64-encoded and is kept by its SHA-256. The event itself then counts as verified or rejected in later runs.',
           params: sampleParams.extend({ event: z.string().regex(/^\d{1,18}$/) }),
           body: z.object({
             decision: z.enum(['verified', 'rejected']),
@@ -181,6 +193,10 @@ export function verificationRoutes(store: Store): FastifyPluginAsyncZod {
         config: { roles: ['funder', 'provider', 'verifier', 'investor'] },
         schema: {
           tags: ['verification'],
+          operationId: 'getErrorRates',
+          summary: 'Verification error rates per provider',
+          description:
+            'Per provider: sampled events, decided, rejected, and the error rate (rejected ÷ decided; null before any decision). Aggregates only, for every member.',
           params: programmeParams,
           response: {
             200: z.object({
