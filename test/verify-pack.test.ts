@@ -223,7 +223,11 @@ describe('resulta verify-pack', () => {
 });
 
 describe('resulta verify-pack on a pack the server made', () => {
-  it('passes the evidence pack of a stored run (Parquet employment)', async () => {
+  // Two evaluations in child processes (the run, then the re-run) and a store: more than the
+  // default minute on a loaded machine.
+  it('passes the evidence pack of a stored run (Parquet employment)', {
+    timeout: 240_000,
+  }, async () => {
     const store = await openTestStore();
     try {
       await seedTinyProgramme(store);
