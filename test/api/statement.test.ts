@@ -34,6 +34,8 @@ const arrayBuffer = (bytes: Buffer) =>
   bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 
 const PASSWORD = 'correct horse battery staple';
+/** Set-up evaluates in child processes: more than the default minute on a loaded machine. */
+const SETUP_TIMEOUT = 240_000;
 
 /** RESULTA_KEEP_STATEMENTS=<folder> keeps the PDFs, to look at them. */
 async function keep(name: string, pdf: Uint8Array): Promise<void> {
@@ -155,7 +157,7 @@ describe(`bill statements on ${onServer ? 'the PostgreSQL server' : 'embedded PG
     const pack = await call('funder', `/runs/${runId}/evidence-pack`);
     const files = unzipSync(new Uint8Array(pack.rawPayload));
     achievements = csvRecords(strFromU8(files['outputs/achievements.csv'] as Uint8Array)).slice(1);
-  });
+  }, SETUP_TIMEOUT);
 
   afterAll(async () => {
     await app?.close();
@@ -455,7 +457,7 @@ describe(`the achievements export on ${onServer ? 'the PostgreSQL server' : 'emb
         unzipSync(new Uint8Array(pack.rawPayload))['outputs/achievements.csv'] as Uint8Array,
       ),
     );
-  });
+  }, SETUP_TIMEOUT);
 
   afterAll(async () => {
     await app?.close();
