@@ -1,13 +1,16 @@
 /**
  * `npm run bench` (the build, then this file): generates the programmes once (cached in
- * bench/data) and runs two sections, each comparing Resulta with a hand-written DuckDB
- * baseline measured in the same run:
+ * bench/data) and runs its sections, the first two comparing Resulta with a hand-written
+ * DuckDB baseline measured in the same run:
  *
  * - `national` (issue #2, national.ts): 1,000,000 participants evaluated in-process;
  * - `startup` (issue #6, startup.ts): `--help`, `validate` and `evaluate` of 100,000
- *   participants as fresh processes, against bare Node and the baseline.
+ *   participants as fresh processes, against bare Node and the baseline;
+ * - `web` (issue #9, web.ts): the web app's pages in a browser against 1,000,000 participants
+ *   on a PostgreSQL server (DATABASE_URL; skipped without it).
  *
- * `--only startup` (or `npm run bench:startup`) or `--only national` runs one section.
+ * `--only startup` (or `npm run bench:startup`), `--only national` or `--only web` runs one
+ * section; `--web-participants N` and `--web-repeats K` size the web section.
  * Other options: `--participants N` and `--repeats K` (national), `--runs N` and
  * `--startup-participants N` and `--startup-repeats K` (startup). Exit code 1 when the two
  * sides disagree on the achievements, or a start-up target is missed.
@@ -17,8 +20,9 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { nationalSection } from './national.js';
 import { startup } from './startup.js';
+import { webSection } from './web.js';
 
-const SECTIONS = ['national', 'startup'] as const;
+const SECTIONS = ['national', 'startup', 'web'] as const;
 
 const option = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -53,5 +57,9 @@ if (runs('startup')) {
   } finally {
     await rm(out, { recursive: true, force: true });
   }
+}
+if (runs('web')) {
+  const web = { participants: arg('web-participants', 1_000_000), repeats: arg('web-repeats', 5) };
+  ok = (await webSection(web)) && ok;
 }
 if (!ok) process.exitCode = 1;

@@ -104,14 +104,25 @@ export async function searchParticipants(
     wanted.eligible !== undefined ||
     wanted.status !== undefined ||
     wanted.outcome !== undefined;
-  const facets = await facetsOf(store, programmeId, scope, run);
-  if (byRun && run === null) return { run, facets, participants: [], next: null };
+  const facets = facetsOf(store, programmeId, scope, run);
+  // Awaited below; until then a failure must not count as unhandled.
+  facets.catch(() => undefined);
+  if (byRun && run === null) return { run, facets: await facets, participants: [], next: null };
+  // Ids from the run's standings are chosen first; by prefix and provider, in the query.
   const chosen =
     byRun && run !== null
       ? chooseFromStandings(await standingsOf(store, programmeId, run), wanted, page)
-      : await chooseFromTable(store, programmeId, scope, wanted, page);
-  const rows = await rowsOf(store, programmeId, scope, run, chosen.ids);
-  return { run, facets, participants: rows, next: chosen.next };
+      : null;
+  const [found, facetsRead] = await Promise.all([
+    readPage(store, programmeId, scope, run, chosen?.ids ?? { filters: wanted, page }),
+    facets,
+  ]);
+  return {
+    run,
+    facets: facetsRead,
+    participants: found.participants,
+    next: chosen ? chosen.next : found.next,
+  };
 }
 
 async function facetsOf(
@@ -153,37 +164,6 @@ async function inForceVersionOf(store: Store, programmeId: string): Promise<numb
 interface Chosen {
   readonly ids: readonly string[];
   readonly next: string | null;
-}
-
-/** Ids by prefix and provider, keyset in byte order (migration 0013's indexes). */
-async function chooseFromTable(
-  store: Store,
-  programmeId: string,
-  scope: ProviderScope,
-  filters: SearchFilters,
-  page: SearchPage,
-): Promise<Chosen> {
-  const byteOrder = sql<string>`participant_id COLLATE "C"`;
-  const rows = await withCaller(store.db, scope.organisationId, (tx) => {
-    let query = tx
-      .selectFrom('participants')
-      .select('participant_id')
-      .where('programme_id', '=', programmeId)
-      .orderBy(byteOrder)
-      .limit(page.limit + 1);
-    if (filters.provider !== undefined) query = query.where('provider_id', '=', filters.provider);
-    if (filters.q) {
-      query = query.where(byteOrder, '>=', filters.q);
-      const end = prefixEnd(filters.q);
-      if (end !== null) query = query.where(byteOrder, '<', end);
-    }
-    if (page.after !== undefined) query = query.where(byteOrder, '>', page.after);
-    return query.execute();
-  });
-  return pageOfIds(
-    rows.map((r) => r.participant_id),
-    page.limit,
-  );
 }
 
 /** Ids passing every filter, scanned from the cursor in the standings' order. */
@@ -294,48 +274,69 @@ export function prefixEnd(prefix: string): string | null {
   return null;
 }
 
-/** The page's participants, read in the caller's scope, with their standing in the run. */
-async function rowsOf(
+type PageQuery = { readonly filters: SearchFilters; readonly page: SearchPage };
+
+/**
+ * The page's participants, read in the caller's scope in one transaction, with their
+ * standing and achievements in the run: the ids chosen from the standings, or a keyset page
+ * by prefix and provider in byte order (migration 0013's indexes).
+ */
+async function readPage(
   store: Store,
   programmeId: string,
   scope: ProviderScope,
   run: StandingsRun | null,
-  ids: readonly string[],
-): Promise<FoundParticipant[]> {
-  if (ids.length === 0) return [];
+  which: readonly string[] | PageQuery,
+): Promise<{ participants: FoundParticipant[]; next: string | null }> {
+  const byIds = Array.isArray(which);
+  if (byIds && which.length === 0) return { participants: [], next: null };
   const contract = run ? await runContract(store, programmeId, run.contractVersion) : null;
-  const { participants, achievements } = await withCaller(
-    store.db,
-    scope.organisationId,
-    async (tx) => {
-      let query = tx
-        .selectFrom('participants')
-        .select([
-          'participant_id',
-          'provider_id',
-          sql<string>`CAST(enrolled_on AS text)`.as('enrolled_on'),
-          sql<string | null>`CAST(birth_date AS text)`.as('birth_date'),
-          'attributes',
-        ])
-        .where('programme_id', '=', programmeId)
-        .where('participant_id', 'in', [...ids]);
-      if (scope.providerId !== undefined) query = query.where('provider_id', '=', scope.providerId);
-      const participants = (await query.execute()) as EnrolledRow[];
-      const achievements =
-        run === null
-          ? []
-          : await tx
-              .selectFrom('run_achievements')
-              .select(['participant_id', 'outcome_id', 'status', 'amount_cents'])
-              .where('run_id', '=', run.id)
-              .where('participant_id', 'in', [...ids])
-              .execute();
-      return { participants, achievements };
-    },
-  );
+  const read = await withCaller(store.db, scope.organisationId, async (tx) => {
+    let query = tx
+      .selectFrom('participants')
+      .select([
+        'participant_id',
+        'provider_id',
+        sql<string>`CAST(enrolled_on AS text)`.as('enrolled_on'),
+        sql<string | null>`CAST(birth_date AS text)`.as('birth_date'),
+        'attributes',
+      ])
+      .where('programme_id', '=', programmeId);
+    if (scope.providerId !== undefined) query = query.where('provider_id', '=', scope.providerId);
+    let limit = 0;
+    if (Array.isArray(which)) query = query.where('participant_id', 'in', [...which]);
+    else {
+      const { filters, page } = which as PageQuery;
+      const byteOrder = sql<string>`participant_id COLLATE "C"`;
+      limit = page.limit;
+      query = query.orderBy(byteOrder).limit(page.limit + 1);
+      if (filters.provider !== undefined) query = query.where('provider_id', '=', filters.provider);
+      if (filters.q) {
+        query = query.where(byteOrder, '>=', filters.q);
+        const end = prefixEnd(filters.q);
+        if (end !== null) query = query.where(byteOrder, '<', end);
+      }
+      if (page.after !== undefined) query = query.where(byteOrder, '>', page.after);
+    }
+    const rows = (await query.execute()) as EnrolledRow[];
+    const shown = byIds ? rows : rows.slice(0, limit);
+    const ids = shown.map((r) => r.participant_id);
+    const achievements =
+      run === null || ids.length === 0
+        ? []
+        : await tx
+            .selectFrom('run_achievements')
+            .select(['participant_id', 'outcome_id', 'status', 'amount_cents'])
+            .where('run_id', '=', run.id)
+            .where('participant_id', 'in', ids)
+            .execute();
+    const next = !byIds && rows.length > limit ? (shown.at(-1)?.participant_id ?? null) : null;
+    return { rows: shown, achievements, next };
+  });
+  const order = Array.isArray(which) ? which : read.rows.map((r) => r.participant_id);
+  const byId = new Map(read.rows.map((p) => [p.participant_id, p]));
   const outcomeOrder = contract?.versions[0]?.outcomes.map((o) => o.id) ?? [];
-  const byId = new Map(participants.map((p) => [p.participant_id, p]));
-  return ids.flatMap((id): FoundParticipant[] => {
+  const participants = order.flatMap((id): FoundParticipant[] => {
     const p = byId.get(id);
     if (!p) return [];
     const inRun = run !== null && p.enrolled_on <= run.asOf;
@@ -348,7 +349,7 @@ async function rowsOf(
         inRun,
         segment: standing?.segment ?? null,
         eligible: standing?.eligible ?? null,
-        achievements: achievements
+        achievements: read.achievements
           .filter((a) => a.participant_id === id)
           .sort((a, b) => outcomeOrder.indexOf(a.outcome_id) - outcomeOrder.indexOf(b.outcome_id))
           .map((a) => ({
@@ -359,4 +360,5 @@ async function rowsOf(
       },
     ];
   });
+  return { participants, next: read.next };
 }
