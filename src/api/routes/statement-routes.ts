@@ -52,7 +52,7 @@ export function statementRoutes(store: Store): FastifyPluginAsyncZod {
         {
           config: { roles: ['funder', 'verifier', 'provider'] },
           schema: {
-            tags: ['bills'],
+            tags: ['statements'],
             operationId: format === 'pdf' ? 'getBillStatementPdf' : 'getBillStatementXlsx',
             summary:
               format === 'pdf'
