@@ -10,7 +10,8 @@
  *   on a PostgreSQL server (DATABASE_URL; skipped without it).
  *
  * `--only startup` (or `npm run bench:startup`), `--only national` or `--only web` runs one
- * section; `--web-participants N` and `--web-repeats K` size the web section.
+ * section; `--web-participants N` and `--web-repeats K` size the web section, and
+ * `--web-seed-only` only completes its programme in the store.
  * Other options: `--participants N` and `--repeats K` (national), `--runs N` and
  * `--startup-participants N` and `--startup-repeats K` (startup). Exit code 1 when the two
  * sides disagree on the achievements, or a start-up target is missed.
@@ -59,7 +60,11 @@ if (runs('startup')) {
   }
 }
 if (runs('web')) {
-  const web = { participants: arg('web-participants', 1_000_000), repeats: arg('web-repeats', 5) };
+  const web = {
+    participants: arg('web-participants', 1_000_000),
+    repeats: arg('web-repeats', 5),
+    seedOnly: process.argv.includes('--web-seed-only'),
+  };
   ok = (await webSection(web)) && ok;
 }
 if (!ok) process.exitCode = 1;

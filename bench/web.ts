@@ -44,6 +44,8 @@ export interface WebOptions {
   readonly participants: number;
   /** Samples of each page measure. */
   readonly repeats: number;
+  /** Only complete the programme in the store (the long part, once), measure nothing. */
+  readonly seedOnly?: boolean;
 }
 
 interface Row {
@@ -76,6 +78,7 @@ export async function webSection(options: WebOptions): Promise<boolean> {
   } finally {
     await store.close();
   }
+  if (options.seedOnly) return true;
   const port = 18_950;
   const server = await startServer(url, dataDir, port);
   const browser = await chromium.launch({
