@@ -2,7 +2,8 @@
  * `resulta serve` and the demo (issue #8 part 4): the demo is seeded only when asked for
  * (`--demo`, which `npm start` passes) and only into an empty database; a database holding
  * anything else is refused untouched and the server does not start; without --demo an empty
- * database is served as it is, with the command that invites the first administrator.
+ * database is served as it is, with the command that invites the first administrator, and
+ * an embedded one is the server's alone while it runs.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -109,6 +110,21 @@ describe(`the demo and resulta serve on ${onServer ? 'the PostgreSQL server' : '
         body: JSON.stringify({ email: 'funder@demo.resulta.org', password: 'anything at all' }),
       });
       expect(login.status).toBe(401);
+      // The embedded database belongs to the server while it runs: an operator's command is
+      // refused rather than writing pages the server does not see. A server database is
+      // shared.
+      const admin = spawnSync(process.execPath, [CLI, 'admin', 'list-organisations'], {
+        encoding: 'utf8',
+        env: environment(options, port),
+        timeout: 120_000,
+      });
+      if (onServer) expect(admin.status, admin.stderr).toBe(0);
+      else {
+        expect(admin.status).toBe(1);
+        expect(admin.stderr).toContain(
+          `resulta: The embedded database in ${join(options.dataDir, 'pglite')} is in use by process ${child.pid} (a running resulta serve?).`,
+        );
+      }
     } finally {
       await stop(child);
     }

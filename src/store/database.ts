@@ -9,6 +9,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { lockEmbedded } from './embedded-lock.js';
 import { migrate } from './migrate.js';
 import type { Database } from './schema.js';
 
@@ -56,15 +57,22 @@ async function openServer(url: string, dataDir: string): Promise<Store> {
 async function openEmbedded(dataDir: string): Promise<Store> {
   const folder = join(dataDir, 'pglite');
   await mkdir(folder, { recursive: true });
-  const pglite = await PGlite.create(folder, {
-    parsers: { [DATE_OID]: AS_TEXT, [INT8_OID]: AS_TEXT, [NUMERIC_OID]: AS_TEXT },
-  });
-  await migrate({
-    exec: async (script) => void (await pglite.exec(script)),
-    names: async (query) => (await pglite.query<{ name: string }>(query)).rows.map((r) => r.name),
-  });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, dataDir, close: () => db.destroy() };
+  // One process at a time: PGlite has no lock of its own (embedded-lock.ts).
+  const unlock = await lockEmbedded(folder);
+  try {
+    const pglite = await PGlite.create(folder, {
+      parsers: { [DATE_OID]: AS_TEXT, [INT8_OID]: AS_TEXT, [NUMERIC_OID]: AS_TEXT },
+    });
+    await migrate({
+      exec: async (script) => void (await pglite.exec(script)),
+      names: async (query) => (await pglite.query<{ name: string }>(query)).rows.map((r) => r.name),
+    });
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+    return { db, dataDir, close: () => db.destroy().finally(unlock) };
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
 }
 
 /** Options from the environment: DATABASE_URL and RESULTA_DATA (default ./data). */

@@ -289,6 +289,11 @@ const adminTexts = {
     es: 'No existe la organización "{id}": indique su nombre (--organisation-name) para crearla, y su tipo (--kind, funder por omisión).',
     fr: 'Il n’existe pas d’organisation « {id} » : donnez son nom (--organisation-name) pour la créer, et son type (--kind, funder par défaut).',
   },
+  'admin.store.locked': {
+    en: 'The embedded database in {folder} is in use by process {pid} (a running resulta serve?). Stop it first, or run Resulta on a PostgreSQL server (DATABASE_URL), which several processes share. If no such process runs, delete {file}.',
+    es: 'La base de datos integrada en {folder} está en uso por el proceso {pid} (¿un resulta serve en ejecución?). Deténgalo primero, o use Resulta con un servidor PostgreSQL (DATABASE_URL), que varios procesos pueden compartir. Si no hay tal proceso, borre {file}.',
+    fr: 'La base intégrée dans {folder} est utilisée par le processus {pid} (un resulta serve en cours ?). Arrêtez-le d’abord, ou faites tourner Resulta sur un serveur PostgreSQL (DATABASE_URL), que plusieurs processus peuvent partager. Si aucun processus de ce type ne tourne, supprimez {file}.',
+  },
   'admin.settings.url': {
     en: '{name}="{value}" is not a URL of the kind expected ({protocols}).',
     es: '{name}="{value}" no es una URL del tipo esperado ({protocols}).',
