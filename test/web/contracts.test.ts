@@ -13,6 +13,7 @@ import { parseContract } from '../../src/domain/contract/parse-contract.js';
 import { problemMessage } from '../../src/domain/problem.js';
 import {
   assertAccessible,
+  assertFitsWidth,
   launchBrowser,
   openPage,
   screenshot,
@@ -191,9 +192,11 @@ describe('the contract', () => {
     await page.getByTestId('contract-reading').waitFor();
     expect(await page.getByTestId('contract-editor').count()).toBe(0);
     await assertAccessible(page, 'contract tablet');
+    await assertFitsWidth(page, 'contract tablet');
     await screenshot(page, 'contracts', 'investor-tablet');
     await page.getByRole('tab', { name: 'Compare' }).click();
     await page.getByTestId('diff').waitFor();
+    await assertFitsWidth(page, 'contract compare tablet');
     await screenshot(page, 'contracts', 'investor-tablet-compare');
     assertNoErrors();
     await close();

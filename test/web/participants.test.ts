@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   assertAccessible,
+  assertFitsWidth,
   launchBrowser,
   openPage,
   screenshot,
@@ -157,6 +158,7 @@ describe('participants', () => {
     );
     expect(await page.getByLabel('Provider', { exact: true }).inputValue()).toBe('prov-2');
     await assertAccessible(page, 'participants tablet');
+    await assertFitsWidth(page, 'participants tablet');
     await screenshot(page, 'participants', 'funder-tablet-capped');
 
     await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
@@ -173,6 +175,7 @@ describe('participants', () => {
       .poll(() => page.getByTestId('outcome-status').allInnerTexts())
       .toContainEqual(expect.stringMatching(/tope/i));
     await assertAccessible(page, 'participant tablet es');
+    await assertFitsWidth(page, 'participant tablet es');
     await screenshot(page, 'participants', 'funder-tablet-participant-es');
     assertNoErrors();
     await close();
