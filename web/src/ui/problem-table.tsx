@@ -3,10 +3,11 @@
  * already in the reader's language): a table a person can work through with the file open
  * beside it, a page at a time, and take away as CSV.
  */
-import { Button, Card, Group, ScrollArea, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Table, Text, Title } from '@mantine/core';
 import { useId, useState } from 'react';
 import { useMessages } from '../i18n/use-messages.js';
 import { download, toCsv } from './csv.js';
+import { TableScroll } from './table-scroll.js';
 
 export interface ProblemRow {
   readonly code: string;
@@ -72,7 +73,7 @@ export function ProblemTable({
       <Text size="sm" mb="sm">
         {t('web.problems.count', { count: problems.length })}
       </Text>
-      <ScrollArea type="auto">
+      <TableScroll label={title}>
         <Table striped withTableBorder>
           <Table.Thead>
             <Table.Tr>
@@ -101,7 +102,7 @@ export function ProblemTable({
             ))}
           </Table.Tbody>
         </Table>
-      </ScrollArea>
+      </TableScroll>
       {problems.length > shown ? (
         <Button variant="default" mt="sm" onClick={() => setShown((n) => n + PAGE)}>
           {t('web.problems.more', { count: problems.length - shown })}

@@ -2,15 +2,16 @@
  * What a view shows while its data is on the way or when the server refused: a labelled
  * loader, or the refusal in the reader's language with a way to ask again.
  */
-import { Alert, Button, Center, Loader } from '@mantine/core';
+import { Alert, Button, Center, Loader, VisuallyHidden } from '@mantine/core';
 import { problemText } from '../api/client.js';
 import { useMessages } from '../i18n/use-messages.js';
 
 export function Loading() {
   const { t } = useMessages();
   return (
-    <Center p="md">
-      <Loader aria-label={t('web.app.loading')} />
+    <Center p="md" role="status">
+      <Loader />
+      <VisuallyHidden>{t('web.app.loading')}</VisuallyHidden>
     </Center>
   );
 }

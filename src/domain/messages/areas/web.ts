@@ -377,6 +377,11 @@ const importsPage = {
   'web.imports.dataset.in_force': { en: 'In force', es: 'Vigente', fr: 'En vigueur' },
   'web.imports.dataset.superseded': { en: 'Superseded', es: 'Reemplazado', fr: 'Remplacé' },
   'web.imports.dataset.withdrawn': { en: 'Withdrawn', es: 'Retirado', fr: 'Retiré' },
+  'web.imports.form.clear_file': {
+    en: 'Remove the chosen file',
+    es: 'Quitar el archivo elegido',
+    fr: 'Retirer le fichier choisi',
+  },
 } as const satisfies Texts;
 const runsPage = {
   'web.runs.tab.runs': {
@@ -450,11 +455,6 @@ const runsPage = {
     es: 'Avance del cálculo {run}',
     fr: 'Avancement du calcul {run}',
   },
-  'web.runs.progress.value': {
-    en: '{done} of {total} steps done',
-    es: '{done} de {total} pasos hechos',
-    fr: '{done} étapes sur {total} effectuées',
-  },
   'web.runs.progress.queued': {
     en: '{ahead, plural, =0 {Next in line.} one {Waiting: # run ahead of it.} other {Waiting: # runs ahead of it.}}',
     es: '{ahead, plural, =0 {Es el próximo.} one {En espera: hay # cálculo antes.} other {En espera: hay # cálculos antes.}}',
@@ -466,9 +466,14 @@ const runsPage = {
     fr: 'Démarrage…',
   },
   'web.runs.progress.running': {
-    en: 'Step {done} of {total}: {step}',
-    es: 'Paso {done} de {total}: {step}',
-    fr: 'Étape {done} sur {total} : {step}',
+    en: 'Step {number} of {total}: {step}',
+    es: 'Paso {number} de {total}: {step}',
+    fr: 'Étape {number} sur {total} : {step}',
+  },
+  'web.runs.progress.working': {
+    en: 'Working: {step}',
+    es: 'En curso: {step}',
+    fr: 'En cours : {step}',
   },
   'web.runs.progress.succeeded': {
     en: 'Finished: its achievements, payments and evidence pack are kept.',
@@ -741,6 +746,16 @@ const verificationPage = {
     en: 'Record the decision',
     es: 'Registrar la decisión',
     fr: 'Enregistrer la décision',
+  },
+  'web.verification.form.clear_evidence': {
+    en: 'Remove the evidence file',
+    es: 'Quitar el archivo de evidencia',
+    fr: 'Retirer le fichier justificatif',
+  },
+  'web.verification.hide_message': {
+    en: 'Hide this message',
+    es: 'Ocultar este mensaje',
+    fr: 'Masquer ce message',
   },
 } as const satisfies Texts;
 const billsPage = {

@@ -10,7 +10,6 @@ import {
   Card,
   Grid,
   NativeSelect,
-  ScrollArea,
   Stack,
   Table,
   Text,
@@ -24,6 +23,7 @@ import { problemText } from '../../api/client.js';
 import { useMessages } from '../../i18n/use-messages.js';
 import { dateTime } from '../../ui/date-time.js';
 import { Loading, Refusal } from '../../ui/query-state.js';
+import { TableScroll } from '../../ui/table-scroll.js';
 import {
   adminCall,
   administeredProgrammesQuery,
@@ -211,7 +211,7 @@ function OpenInvitations() {
         </Alert>
       ) : null}
       {invitations.data && invitations.data.length > 0 ? (
-        <ScrollArea type="auto">
+        <TableScroll label={t('web.admin.invitations.title')}>
           <Table striped data-testid="invitations-table">
             <Table.Thead>
               <Table.Tr>
@@ -264,7 +264,7 @@ function OpenInvitations() {
               ))}
             </Table.Tbody>
           </Table>
-        </ScrollArea>
+        </TableScroll>
       ) : null}
     </Card>
   );

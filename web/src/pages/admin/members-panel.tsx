@@ -3,23 +3,13 @@
  * (added here, or removed with a reason; what they imported stays), and the people of the
  * funder who administer it.
  */
-import {
-  Alert,
-  Button,
-  Card,
-  Group,
-  NativeSelect,
-  ScrollArea,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Card, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useId, useState } from 'react';
 import { problemText } from '../../api/client.js';
 import { useMessages } from '../../i18n/use-messages.js';
 import { Loading, Refusal } from '../../ui/query-state.js';
+import { TableScroll } from '../../ui/table-scroll.js';
 import {
   adminCall,
   administeredProgrammesQuery,
@@ -61,7 +51,7 @@ export function MembersPanel() {
             <Text size="sm" mb="sm">
               {t('web.admin.members.funded_by', { funder: m.funder.name })}
             </Text>
-            <ScrollArea type="auto">
+            <TableScroll label={t('web.admin.members.title')}>
               <Table striped data-testid="members-table">
                 <Table.Thead>
                   <Table.Tr>
@@ -109,7 +99,7 @@ export function MembersPanel() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </ScrollArea>
+            </TableScroll>
             <Text size="sm" mt="md" fw={600}>
               {t('web.admin.members.administrators')}
             </Text>

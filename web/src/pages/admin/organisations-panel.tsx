@@ -5,7 +5,6 @@ import {
   Card,
   Group,
   NativeSelect,
-  ScrollArea,
   Stack,
   Table,
   TextInput,
@@ -17,6 +16,7 @@ import { problemText } from '../../api/client.js';
 import type { Role } from '../../app/session.js';
 import { useMessages } from '../../i18n/use-messages.js';
 import { Loading, Refusal } from '../../ui/query-state.js';
+import { TableScroll } from '../../ui/table-scroll.js';
 import { adminCall, type Organisation, organisationsQuery } from './admin-api.js';
 
 export const KINDS: readonly Role[] = ['funder', 'provider', 'verifier', 'investor'];
@@ -35,7 +35,7 @@ export function OrganisationsPanel() {
         {organisations.isError ? <Refusal error={organisations.error} /> : null}
         {organisations.isPending ? <Loading /> : null}
         {organisations.data ? (
-          <ScrollArea type="auto">
+          <TableScroll label={t('web.admin.organisations.title')}>
             <Table striped data-testid="organisations-table">
               <Table.Thead>
                 <Table.Tr>
@@ -64,7 +64,7 @@ export function OrganisationsPanel() {
                 ))}
               </Table.Tbody>
             </Table>
-          </ScrollArea>
+          </TableScroll>
         ) : null}
       </Card>
     </Stack>

@@ -10,7 +10,6 @@ import {
   Card,
   Group,
   NativeSelect,
-  ScrollArea,
   Table,
   Text,
   Title,
@@ -21,6 +20,7 @@ import { problemText } from '../../api/client.js';
 import { useMessages } from '../../i18n/use-messages.js';
 import { dateTime } from '../../ui/date-time.js';
 import { Loading, Refusal } from '../../ui/query-state.js';
+import { TableScroll } from '../../ui/table-scroll.js';
 import {
   type AdminRole,
   adminCall,
@@ -59,7 +59,7 @@ export function PeoplePanel() {
       {users.isError ? <Refusal error={users.error} /> : null}
       {users.isPending ? <Loading /> : null}
       {users.data ? (
-        <ScrollArea type="auto">
+        <TableScroll label={t('web.admin.people.title')}>
           <Table data-testid="people-table">
             <Table.Thead>
               <Table.Tr>
@@ -134,7 +134,7 @@ export function PeoplePanel() {
               ))}
             </Table.Tbody>
           </Table>
-        </ScrollArea>
+        </TableScroll>
       ) : null}
     </Card>
   );

@@ -9,7 +9,6 @@ import {
   Card,
   Group,
   NativeSelect,
-  ScrollArea,
   SegmentedControl,
   Table,
   Text,
@@ -20,6 +19,7 @@ import { useId, useState } from 'react';
 import { useMessages } from '../../i18n/use-messages.js';
 import { useMoney } from '../../ui/money.js';
 import { Loading, LoadMore, Refusal } from '../../ui/query-state.js';
+import { TableScroll } from '../../ui/table-scroll.js';
 import { type LineFilter, type LineKind, linesQuery, providersQuery } from './queries.js';
 
 export function BillLines({
@@ -48,17 +48,18 @@ export function BillLines({
           {t('web.bills.lines.title')}
         </Title>
         <Group gap="sm" align="flex-end">
-          <SegmentedControl
-            size="xs"
-            aria-label={t('web.bills.lines.kind')}
-            value={kind}
-            onChange={(v) => setKind(v === 'payment' || v === 'adjustment' ? v : 'all')}
-            data={[
-              { value: 'all', label: t('web.bills.lines.all') },
-              { value: 'payment', label: t('web.bills.kind.payment') },
-              { value: 'adjustment', label: t('web.bills.kind.adjustment') },
-            ]}
-          />
+          <div role="radiogroup" aria-label={t('web.bills.lines.kind')}>
+            <SegmentedControl
+              size="xs"
+              value={kind}
+              onChange={(v) => setKind(v === 'payment' || v === 'adjustment' ? v : 'all')}
+              data={[
+                { value: 'all', label: t('web.bills.lines.all') },
+                { value: 'payment', label: t('web.bills.kind.payment') },
+                { value: 'adjustment', label: t('web.bills.kind.adjustment') },
+              ]}
+            />
+          </div>
           <NativeSelect
             size="xs"
             label={t('web.bills.lines.provider')}
@@ -78,7 +79,7 @@ export function BillLines({
       {lines.isPending ? <Loading /> : null}
       {lines.isSuccess && rows.length === 0 ? <Text>{t('web.bills.lines.empty')}</Text> : null}
       {rows.length > 0 ? (
-        <ScrollArea type="auto">
+        <TableScroll label={t('web.bills.lines.title')}>
           <Table striped data-testid="bill-lines" aria-busy={lines.isFetching}>
             <Table.Thead>
               <Table.Tr>
@@ -123,7 +124,7 @@ export function BillLines({
               ))}
             </Table.Tbody>
           </Table>
-        </ScrollArea>
+        </TableScroll>
       ) : null}
       <LoadMore
         hasMore={lines.hasNextPage}

@@ -9,6 +9,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useSession } from '../../app/session.js';
 import { useMessages } from '../../i18n/use-messages.js';
+import { READABLE_TITLE } from '../../ui/alert-styles.js';
 import { dateTime } from '../../ui/date-time.js';
 import { Fact } from '../../ui/fact.js';
 import { useMoney } from '../../ui/money.js';
@@ -110,6 +111,7 @@ function BillFacts({ bill, programme }: { readonly bill: BillDetail; readonly pr
       {bill.held.length > 0 ? (
         <Alert
           color="yellow"
+          styles={READABLE_TITLE}
           mt="md"
           title={t('web.bills.held.title', { count: bill.held.length })}
         >

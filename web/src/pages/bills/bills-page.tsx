@@ -10,7 +10,6 @@ import {
   Card,
   Group,
   NativeSelect,
-  ScrollArea,
   Stack,
   Table,
   Text,
@@ -26,6 +25,7 @@ import { useMessages } from '../../i18n/use-messages.js';
 import { dateTime } from '../../ui/date-time.js';
 import { useMoney } from '../../ui/money.js';
 import { Loading, LoadMore, Refusal } from '../../ui/query-state.js';
+import { TableScroll } from '../../ui/table-scroll.js';
 import { BillStatusBadge } from './bill-status.js';
 import { type BillStatus, billsQuery } from './queries.js';
 
@@ -142,7 +142,7 @@ function BillsTable({ programme }: { readonly programme: string }) {
       {bills.isPending ? <Loading /> : null}
       {bills.isSuccess && rows.length === 0 ? <Text>{t('web.bills.list.empty')}</Text> : null}
       {rows.length > 0 ? (
-        <ScrollArea type="auto">
+        <TableScroll label={t('web.bills.list.title')}>
           <Table striped highlightOnHover data-testid="bills-table">
             <Table.Thead>
               <Table.Tr>
@@ -178,7 +178,7 @@ function BillsTable({ programme }: { readonly programme: string }) {
               ))}
             </Table.Tbody>
           </Table>
-        </ScrollArea>
+        </TableScroll>
       ) : null}
       <LoadMore
         hasMore={bills.hasNextPage}

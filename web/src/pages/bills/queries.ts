@@ -50,7 +50,7 @@ export function linesQuery(bill: string, filter: LineFilter) {
         await api.GET('/bills/{bill}/lines', {
           params: {
             path: { bill },
-            query: { limit: 50, ...filter, ...(pageParam ? { cursor: pageParam } : {}) },
+            query: { limit: 25, ...filter, ...(pageParam ? { cursor: pageParam } : {}) },
           },
         }),
       ),

@@ -1,12 +1,13 @@
 /** The file's first rows as it holds them, under its own headers. */
-import { ScrollArea, Table } from '@mantine/core';
+import { Table } from '@mantine/core';
 import { useMessages } from '../../i18n/use-messages.js';
+import { TableScroll } from '../../ui/table-scroll.js';
 import type { Preview } from './csv-preview.js';
 
 export function FirstRows({ preview }: { readonly preview: Preview }) {
   const { t, fmt } = useMessages();
   return (
-    <ScrollArea type="auto">
+    <TableScroll label={t('web.imports.preview.title')}>
       <Table striped withTableBorder withColumnBorders data-testid="first-rows">
         <Table.Caption>
           {t('web.imports.preview.caption', { count: preview.rows.length })}
@@ -37,6 +38,6 @@ export function FirstRows({ preview }: { readonly preview: Preview }) {
           ))}
         </Table.Tbody>
       </Table>
-    </ScrollArea>
+    </TableScroll>
   );
 }

@@ -11,7 +11,6 @@ import {
   Card,
   FileInput,
   Group,
-  Progress,
   SegmentedControl,
   Stack,
   Text,
@@ -22,7 +21,9 @@ import { useEffect, useId, useState } from 'react';
 import { ApiError, type ApiProblemBody, problemText } from '../../api/client.js';
 import type { Role } from '../../app/session.js';
 import { useMessages } from '../../i18n/use-messages.js';
+import { READABLE_TITLE } from '../../ui/alert-styles.js';
 import { type ProblemRow, ProblemTable } from '../../ui/problem-table.js';
+import { ProgressBar } from '../../ui/progress-bar.js';
 import { mappingOf, matchHeaders } from './column-match.js';
 import { type PreviewState, previewOf } from './file-preview.js';
 import { FirstRows } from './first-rows.js';
@@ -134,17 +135,18 @@ export function ImportForm({
           <Text size="sm" fw={500} id={`${headingId}-kind`}>
             {t('web.imports.form.kind')}
           </Text>
-          <SegmentedControl
-            aria-labelledby={`${headingId}-kind`}
-            value={kind}
-            onChange={(v) => {
-              const next = kinds.find((k) => k.kind === v);
-              if (next) setKind(next.kind);
-            }}
-            data={kinds.map((k) => ({ value: k.kind, label: t(k.label) }))}
-            disabled={busy}
-            data-testid="import-kind"
-          />
+          <div role="radiogroup" aria-labelledby={`${headingId}-kind`}>
+            <SegmentedControl
+              value={kind}
+              onChange={(v) => {
+                const next = kinds.find((k) => k.kind === v);
+                if (next) setKind(next.kind);
+              }}
+              data={kinds.map((k) => ({ value: k.kind, label: t(k.label) }))}
+              disabled={busy}
+              data-testid="import-kind"
+            />
+          </div>
           <Text size="sm" c="dimmed">
             {t(entry.help)}
           </Text>
@@ -157,7 +159,9 @@ export function ImportForm({
           value={file}
           onChange={chooseFile}
           clearable
+          clearButtonProps={{ 'aria-label': t('web.imports.form.clear_file') }}
           disabled={busy}
+          styles={{ placeholder: { color: 'var(--mantine-color-dimmed)' } }}
           error={file && !format ? t('web.imports.form.unknown_format') : undefined}
           data-testid="import-file"
         />
@@ -233,13 +237,13 @@ function SendingProgress({ sending }: { readonly sending: Sending }) {
             )
           : t('web.imports.progress.sending', { share: fmt.percent(share) })}
       </Text>
-      <Progress
+      <ProgressBar
         value={sent ? 100 : share * 100}
-        striped={sent}
-        animated={sent}
+        moving={sent}
         size="lg"
-        aria-label={t('web.imports.progress.label')}
-        data-testid="upload-progress"
+        label={t('web.imports.progress.label')}
+        valueText={t('web.imports.progress.sending', { share: fmt.percent(share) })}
+        testId="upload-progress"
       />
     </Stack>
   );
@@ -261,6 +265,7 @@ function OutcomeView({ outcome }: { readonly outcome: Outcome }) {
       return (
         <Alert
           color="green"
+          styles={READABLE_TITLE}
           role="status"
           title={t('web.imports.outcome.checked_title')}
           data-testid="check-ok"
@@ -274,6 +279,7 @@ function OutcomeView({ outcome }: { readonly outcome: Outcome }) {
       return (
         <Alert
           color="green"
+          styles={READABLE_TITLE}
           role="status"
           title={t('web.imports.outcome.imported_title')}
           data-testid="import-ok"

@@ -8,17 +8,17 @@ import {
   Card,
   Group,
   NativeSelect,
-  ScrollArea,
   Table,
   Text,
   Title,
-  Tooltip,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useMessages } from '../../i18n/use-messages.js';
 import { dateTime } from '../../ui/date-time.js';
 import { Loading, LoadMore, Refusal } from '../../ui/query-state.js';
+import { TableScroll } from '../../ui/table-scroll.js';
 import { type ImportKind, KINDS } from './import-kinds.js';
 import { importsQuery } from './queries.js';
 
@@ -53,7 +53,7 @@ export function ImportHistory({ programme }: { readonly programme: string }) {
         <Text>{t('web.imports.history.empty')}</Text>
       ) : null}
       {rows.length > 0 ? (
-        <ScrollArea type="auto">
+        <TableScroll label={t('web.imports.history.title')}>
           <Table
             striped
             highlightOnHover
@@ -95,11 +95,11 @@ export function ImportHistory({ programme }: { readonly programme: string }) {
                   <Table.Td>{i.imported_by}</Table.Td>
                   <Table.Td>
                     {i.sha256 ? (
-                      <Tooltip label={i.sha256}>
-                        <Text size="xs" ff="monospace" tabIndex={0} aria-label={i.sha256}>
-                          {i.sha256.slice(0, 12)}…
-                        </Text>
-                      </Tooltip>
+                      // The first characters show; the whole hash is read out and on hover.
+                      <Text size="xs" ff="monospace" title={i.sha256}>
+                        <span aria-hidden="true">{i.sha256.slice(0, 12)}…</span>
+                        <VisuallyHidden>{i.sha256}</VisuallyHidden>
+                      </Text>
                     ) : (
                       '—'
                     )}
@@ -108,7 +108,7 @@ export function ImportHistory({ programme }: { readonly programme: string }) {
               ))}
             </Table.Tbody>
           </Table>
-        </ScrollArea>
+        </TableScroll>
       ) : null}
       <LoadMore
         hasMore={imports.hasNextPage}

@@ -3,8 +3,9 @@
  * the person chooses), and its first values; then the table's required columns that no
  * header feeds, and columns fed twice.
  */
-import { Alert, NativeSelect, ScrollArea, Table, Text } from '@mantine/core';
+import { Alert, NativeSelect, Table, Text } from '@mantine/core';
 import { useMessages } from '../../i18n/use-messages.js';
+import { TableScroll } from '../../ui/table-scroll.js';
 import { doubledColumns, missingColumns } from './column-match.js';
 import type { Preview } from './csv-preview.js';
 import type { KindEntry } from './import-kinds.js';
@@ -28,7 +29,7 @@ export function MappingTable({
   );
   return (
     <>
-      <ScrollArea type="auto">
+      <TableScroll label={t('web.imports.mapping.title')}>
         <Table withTableBorder data-testid="column-mapping">
           <Table.Caption>{t('web.imports.mapping.caption')}</Table.Caption>
           <Table.Thead>
@@ -78,7 +79,7 @@ export function MappingTable({
             ))}
           </Table.Tbody>
         </Table>
-      </ScrollArea>
+      </TableScroll>
       {missing.length > 0 ? (
         <Alert color="yellow" mt="sm" data-testid="mapping-missing">
           {t('web.imports.mapping.missing', { columns: missing.join(', '), count: missing.length })}

@@ -12,7 +12,6 @@ import {
   Center,
   Group,
   List,
-  Loader,
   Paper,
   PasswordInput,
   Stack,
@@ -30,6 +29,7 @@ import { LanguageSwitch } from '../../app/language-switch.js';
 import { sessionQuery } from '../../app/session.js';
 import { useMessages } from '../../i18n/use-messages.js';
 import { dateTime } from '../../ui/date-time.js';
+import { Loading } from '../../ui/query-state.js';
 import { INVITATION_ROLE_LABEL } from '../admin/role-labels.js';
 import { acceptInvitation, type InvitationView, readInvitation } from './invitation-api.js';
 
@@ -70,14 +70,16 @@ export function InvitationPage() {
             </Title>
             <LanguageSwitch />
           </Group>
-          {invitation.isLoading ? <Loader aria-label={t('web.app.loading')} /> : null}
+          {invitation.isLoading ? <Loading /> : null}
           {notWorking ? (
-            <Alert color="red" role="alert" title={t('web.invitation.invalid_title')}>
-              <Text size="sm">{t('web.invitation.invalid')}</Text>
-              <Anchor component={Link} to="/app/sign-in" size="sm">
+            <>
+              <Alert color="red" role="alert" title={t('web.invitation.invalid_title')}>
+                <Text size="sm">{t('web.invitation.invalid')}</Text>
+              </Alert>
+              <Anchor component={Link} to="/app/sign-in">
                 {t('web.invitation.to_sign_in')}
               </Anchor>
-            </Alert>
+            </>
           ) : invitation.isError ? (
             <Alert color="red" role="alert">
               {problemText(invitation.error, locale)}

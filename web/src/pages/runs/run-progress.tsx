@@ -2,8 +2,9 @@
  * Where a run is: its place in the queue, the step it is at with a progress bar (steps done
  * of all), or how it ended. Announced politely to screen readers as it moves.
  */
-import { Alert, Group, Progress, Stack, Text } from '@mantine/core';
+import { Alert, Group, Stack, Text } from '@mantine/core';
 import { useMessages } from '../../i18n/use-messages.js';
+import { ProgressBar } from '../../ui/progress-bar.js';
 import type { RunState } from './queries.js';
 import { RunStatusBadge } from './run-status.js';
 import { stepName } from './step-name.js';
@@ -25,16 +26,12 @@ export function RunProgress({ run }: { readonly run: RunState }) {
         <Text size="sm">{statusLine(run, t)}</Text>
       </Group>
       {run.status !== 'failed' ? (
-        <Progress
+        <ProgressBar
           value={share * 100}
-          striped={moving}
-          animated={moving}
+          moving={moving}
           size="lg"
-          aria-label={t('web.runs.progress.label', { run: run.id })}
-          aria-valuetext={t('web.runs.progress.value', {
-            done: progress?.done ?? (run.status === 'succeeded' ? 1 : 0),
-            total: progress?.total ?? 1,
-          })}
+          label={t('web.runs.progress.label', { run: run.id })}
+          valueText={statusLine(run, t)}
         />
       ) : (
         <Alert color="red" role="alert" title={t('web.runs.failed.title')}>
@@ -49,14 +46,17 @@ function statusLine(run: RunState, t: Parameters<typeof stepName>[1]): string {
   switch (run.status) {
     case 'queued':
       return t('web.runs.progress.queued', { ahead: run.position ?? 0 });
-    case 'running':
-      return run.progress
-        ? t('web.runs.progress.running', {
-            step: stepName(run.progress.step, t),
-            done: run.progress.done,
-            total: run.progress.total ?? 0,
-          })
-        : t('web.runs.progress.starting');
+    case 'running': {
+      const p = run.progress;
+      if (!p) return t('web.runs.progress.starting');
+      // The snapshot is exported before the engine counts its steps (total 0 then).
+      if (!p.total) return t('web.runs.progress.working', { step: stepName(p.step, t) });
+      return t('web.runs.progress.running', {
+        step: stepName(p.step, t),
+        number: Math.min(p.done + 1, p.total),
+        total: p.total,
+      });
+    }
     case 'succeeded':
       return t('web.runs.progress.succeeded');
     case 'failed':

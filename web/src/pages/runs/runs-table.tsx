@@ -1,5 +1,5 @@
 /** A programme's evaluation runs, newest first, a page at a time, each with its evidence pack. */
-import { Anchor, Card, ScrollArea, Table, Text, Title } from '@mantine/core';
+import { Anchor, Card, Table, Text, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useId } from 'react';
@@ -7,6 +7,7 @@ import { useMessages } from '../../i18n/use-messages.js';
 import { dateTime } from '../../ui/date-time.js';
 import { useMoney } from '../../ui/money.js';
 import { Loading, LoadMore, Refusal } from '../../ui/query-state.js';
+import { TableScroll } from '../../ui/table-scroll.js';
 import { EvidencePackButton } from './evidence-pack-button.js';
 import { runsQuery } from './queries.js';
 import { RunStatusBadge } from './run-status.js';
@@ -27,7 +28,7 @@ export function RunsTable({ programme }: { readonly programme: string }) {
       {runs.isPending ? <Loading /> : null}
       {runs.isSuccess && rows.length === 0 ? <Text>{t('web.runs.list.empty')}</Text> : null}
       {rows.length > 0 ? (
-        <ScrollArea type="auto">
+        <TableScroll label={t('web.runs.list.title')}>
           <Table striped highlightOnHover data-testid="runs-table">
             <Table.Thead>
               <Table.Tr>
@@ -77,7 +78,7 @@ export function RunsTable({ programme }: { readonly programme: string }) {
               ))}
             </Table.Tbody>
           </Table>
-        </ScrollArea>
+        </TableScroll>
       ) : null}
       <LoadMore
         hasMore={runs.hasNextPage}

@@ -125,6 +125,8 @@ export function DecisionForm({
           description={t('web.verification.form.evidence_help')}
           placeholder={t('web.verification.form.evidence_placeholder')}
           clearable
+          clearButtonProps={{ 'aria-label': t('web.verification.form.clear_evidence') }}
+          styles={{ placeholder: { color: 'var(--mantine-color-dimmed)' } }}
           value={file}
           onChange={setFile}
           error={tooLarge ? t('web.verification.form.evidence_too_large') : undefined}

@@ -3,12 +3,13 @@
  * around it (enrolment, every event with its source and standing, employment months), so
  * the verifier judges the event in context. Read from the participant's page of the API.
  */
-import { Badge, Group, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMessages } from '../../i18n/use-messages.js';
 import { Fact } from '../../ui/fact.js';
 import { useMoney } from '../../ui/money.js';
 import { Loading, Refusal } from '../../ui/query-state.js';
+import { TableScroll } from '../../ui/table-scroll.js';
 import { evidenceQuery, type SampledEvent } from './queries.js';
 
 export function EventEvidence({
@@ -36,7 +37,11 @@ export function EventEvidence({
         <Fact label={t('web.verification.evidence.day')} value={fmt.date(event.occurred_on)} />
         <Fact
           label={t('web.verification.evidence.value')}
-          value={reported?.value ?? t('web.verification.evidence.no_value')}
+          value={
+            reported?.value == null
+              ? t('web.verification.evidence.no_value')
+              : fmt.number(Number(reported.value))
+          }
         />
         <Fact
           label={t('web.verification.evidence.source')}
@@ -55,7 +60,7 @@ export function EventEvidence({
           <Title order={3} size="h5">
             {t('web.verification.evidence.timeline')}
           </Title>
-          <ScrollArea type="auto">
+          <TableScroll label={t('web.verification.evidence.timeline')}>
             <Table withTableBorder data-testid="participant-events">
               <Table.Thead>
                 <Table.Tr>
@@ -76,16 +81,14 @@ export function EventEvidence({
                     >
                       <Table.Td>{fmt.date(e.occurred_on)}</Table.Td>
                       <Table.Td>
-                        <Group gap={6} wrap="nowrap">
-                          {e.type}
-                          {sampled ? (
-                            <Badge size="xs" variant="outline" color="dark">
-                              {t('web.verification.evidence.this_event')}
-                            </Badge>
-                          ) : null}
-                        </Group>
+                        {e.type}
+                        {sampled ? (
+                          <Text size="xs" fw={700}>
+                            {t('web.verification.evidence.this_event')}
+                          </Text>
+                        ) : null}
                       </Table.Td>
-                      <Table.Td>{e.value ?? '—'}</Table.Td>
+                      <Table.Td>{e.value === null ? '—' : fmt.number(Number(e.value))}</Table.Td>
                       <Table.Td>{t(`web.verification.source.${e.source}`)}</Table.Td>
                       <Table.Td>{t(`web.verification.standing.${e.verification}`)}</Table.Td>
                     </Table.Tr>
@@ -93,7 +96,7 @@ export function EventEvidence({
                 })}
               </Table.Tbody>
             </Table>
-          </ScrollArea>
+          </TableScroll>
           <Title order={3} size="h5">
             {t('web.verification.evidence.employment')}
           </Title>

@@ -3,12 +3,13 @@
  * event open (`?event=`, the first undecided by default) its evidence and, for verifiers,
  * the decision form. After a decision the next undecided event opens.
  */
-import { Alert, Anchor, Card, Grid, Group, Progress, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useSession } from '../../app/session.js';
 import { useMessages } from '../../i18n/use-messages.js';
+import { ProgressBar } from '../../ui/progress-bar.js';
 import { Loading, Refusal } from '../../ui/query-state.js';
 import { DecisionForm } from './decision-form.js';
 import { EventEvidence } from './event-evidence.js';
@@ -59,14 +60,22 @@ export function SamplePage() {
             <Text size="sm" data-testid="sample-progress">
               {t('web.verification.decided_of', { decided, size })}
             </Text>
-            <Progress
-              value={size > 0 ? (100 * decided) / size : 0}
-              w={200}
-              aria-label={t('web.verification.decided_of', { decided, size })}
-            />
+            <div style={{ width: 200 }}>
+              <ProgressBar
+                value={size > 0 ? (100 * decided) / size : 0}
+                label={t('web.verification.sample_title', { sample })}
+                valueText={t('web.verification.decided_of', { decided, size })}
+              />
+            </div>
           </Group>
           {recorded ? (
-            <Alert color="green" role="status" withCloseButton onClose={() => setRecorded(null)}>
+            <Alert
+              color="green"
+              role="status"
+              withCloseButton
+              closeButtonLabel={t('web.verification.hide_message')}
+              onClose={() => setRecorded(null)}
+            >
               {recorded}
             </Alert>
           ) : null}

@@ -18,13 +18,20 @@ export function SampleQueue({
 }) {
   const { t, fmt } = useMessages();
   return (
-    <ScrollArea.Autosize mah={640} type="auto">
+    <ScrollArea.Autosize
+      mah={640}
+      type="auto"
+      viewportProps={{
+        tabIndex: 0,
+        role: 'region',
+        'aria-label': t('web.verification.queue.caption'),
+      }}
+    >
       <Table highlightOnHover data-testid="sample-queue">
         <Table.Caption>{t('web.verification.queue.caption')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('web.verification.column.event')}</Table.Th>
-            <Table.Th scope="col">{t('web.verification.column.decision')}</Table.Th>
             <Table.Th scope="col">
               <VisuallyHidden>{t('web.verification.column.open')}</VisuallyHidden>
             </Table.Th>
@@ -47,8 +54,6 @@ export function SampleQueue({
                   <Text size="xs">
                     {e.type} · {fmt.date(e.occurred_on)}
                   </Text>
-                </Table.Td>
-                <Table.Td>
                   <DecisionBadge decision={e.decision} />
                 </Table.Td>
                 <Table.Td>

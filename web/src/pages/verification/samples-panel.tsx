@@ -9,8 +9,6 @@ import {
   Card,
   Group,
   NumberInput,
-  Progress,
-  ScrollArea,
   Table,
   Text,
   TextInput,
@@ -23,7 +21,9 @@ import { api, data, problemText } from '../../api/client.js';
 import { useSession } from '../../app/session.js';
 import { useMessages } from '../../i18n/use-messages.js';
 import { dateTime } from '../../ui/date-time.js';
+import { ProgressBar } from '../../ui/progress-bar.js';
 import { Loading, LoadMore, Refusal } from '../../ui/query-state.js';
+import { TableScroll } from '../../ui/table-scroll.js';
 import { samplesQuery } from './queries.js';
 
 export function SamplesPanel({ programme }: { readonly programme: string }) {
@@ -122,7 +122,7 @@ function SamplesTable({ programme }: { readonly programme: string }) {
         <Text>{t('web.verification.list.empty')}</Text>
       ) : null}
       {rows.length > 0 ? (
-        <ScrollArea type="auto">
+        <TableScroll label={t('web.verification.list.title')}>
           <Table striped highlightOnHover data-testid="samples-table">
             <Table.Thead>
               <Table.Tr>
@@ -159,10 +159,11 @@ function SamplesTable({ programme }: { readonly programme: string }) {
                     <Text size="sm">
                       {t('web.verification.decided_of', { decided: s.decided, size: s.size })}
                     </Text>
-                    <Progress
+                    <ProgressBar
                       value={s.size > 0 ? (100 * s.decided) / s.size : 0}
                       size="sm"
-                      aria-label={t('web.verification.decided_of', {
+                      label={t('web.verification.sample_number', { sample: s.id })}
+                      valueText={t('web.verification.decided_of', {
                         decided: s.decided,
                         size: s.size,
                       })}
@@ -173,7 +174,7 @@ function SamplesTable({ programme }: { readonly programme: string }) {
               ))}
             </Table.Tbody>
           </Table>
-        </ScrollArea>
+        </TableScroll>
       ) : null}
       <LoadMore
         hasMore={samples.hasNextPage}
