@@ -103,8 +103,10 @@ describe(`the read API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlit
     const lines: { participant_id: string; outcome_id: string; amount_cents: number }[] = [];
     let cursor: string | null = null;
     for (let page = 0; page < 10; page++) {
-      const url = `/bills/${s.billId}/lines?limit=4${cursor ? `&cursor=${cursor}` : ''}`;
-      const answer = (await s.call('verifier', url)).json();
+      const url: string = `/bills/${s.billId}/lines?limit=4${cursor ? `&cursor=${cursor}` : ''}`;
+      const answer: { lines: typeof lines; next: string | null } = (
+        await s.call('verifier', url)
+      ).json();
       lines.push(...answer.lines);
       cursor = answer.next;
       if (cursor === null) break;
