@@ -204,7 +204,7 @@ describe(`items 9 and 14: errors on ${onServer ? 'the PostgreSQL server' : 'embe
     });
     expect(over.json().problems).toEqual([
       expect.objectContaining({
-        code: 'contract.limit',
+        code: 'contract.amount.limit',
         line: 21,
         col: 12,
         message:
@@ -215,13 +215,16 @@ describe(`items 9 and 14: errors on ${onServer ? 'the PostgreSQL server' : 'embe
       yaml: yaml.replace('price: 200', 'price: 200.001'),
       reason: 'a tenth of a cent',
     });
-    expect(decimals.json().problems[0]).toMatchObject({ code: 'contract.decimals', line: 21 });
+    expect(decimals.json().problems[0]).toMatchObject({
+      code: 'contract.amount.decimals',
+      line: 21,
+    });
     const atLimit = await server.call('funder', 'POST', '/programmes/tiny/contract-versions', {
       yaml: yaml.replace('price: 200', 'price: 90071992547409.91'),
       reason: 'exactly the limit',
     });
     expect(atLimit.json().problems ?? []).not.toContainEqual(
-      expect.objectContaining({ code: 'contract.limit' }),
+      expect.objectContaining({ code: 'contract.amount.limit' }),
     );
   });
 
