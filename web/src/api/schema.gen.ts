@@ -48,53 +48,19 @@ export interface paths {
         401: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         403: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -149,157 +115,55 @@ export interface paths {
         400: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         401: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         403: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         409: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        413: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        415: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         422: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         502: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -359,131 +223,37 @@ export interface paths {
         400: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         401: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         403: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         404: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         409: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -526,53 +296,19 @@ export interface paths {
         401: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         403: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -610,131 +346,49 @@ export interface paths {
         400: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         401: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         403: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         409: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        413: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        415: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         422: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -782,53 +436,19 @@ export interface paths {
         401: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         403: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -870,131 +490,49 @@ export interface paths {
         400: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         401: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         403: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         409: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        413: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        415: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         422: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -1045,157 +583,55 @@ export interface paths {
         400: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         401: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         403: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         404: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         409: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        413: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        415: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         422: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -1256,105 +692,31 @@ export interface paths {
         400: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         401: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         403: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         404: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -1409,157 +771,55 @@ export interface paths {
         400: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         401: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         403: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         404: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         409: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        413: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        415: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         422: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -1626,131 +886,37 @@ export interface paths {
         400: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         401: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         403: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         404: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         422: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -1805,79 +971,25 @@ export interface paths {
         400: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         401: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         403: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -1941,157 +1053,55 @@ export interface paths {
         400: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         401: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         403: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         404: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         409: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        413: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        415: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         422: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -2154,157 +1164,55 @@ export interface paths {
         400: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         401: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         403: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         404: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         409: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        413: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        415: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         422: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -2364,157 +1272,43 @@ export interface paths {
         400: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         401: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         403: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         404: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         409: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         422: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -2553,6 +1347,24 @@ export interface paths {
                 link_broken: boolean;
               })[];
             };
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -2599,24 +1411,46 @@ export interface paths {
             };
           };
         };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
         401: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              error: string;
-              message: string;
-              problems?: (unknown)[];
-            };
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        413: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        415: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        422: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         429: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              error: string;
-              message: string;
-              problems?: (unknown)[];
-            };
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -2653,14 +1487,34 @@ export interface paths {
             };
           };
         };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
         409: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              error: string;
-              message: string;
-              problems?: (unknown)[];
-            };
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        422: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -2705,6 +1559,24 @@ export interface paths {
             };
           };
         };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
       };
     };
     put?: never;
@@ -2742,14 +1614,52 @@ export interface paths {
             };
           };
         };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
         409: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              error: string;
-              message: string;
-              problems?: (unknown)[];
-            };
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        413: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        415: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        422: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -2790,14 +1700,34 @@ export interface paths {
             };
           };
         };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
         404: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              error: string;
-              message: string;
-              problems?: (unknown)[];
-            };
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -2866,6 +1796,36 @@ export interface paths {
             };
           };
         };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
       };
     };
     put?: never;
@@ -2909,6 +1869,54 @@ export interface paths {
               id: string;
               status: string;
             };
+          };
+        };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        413: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        415: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        422: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -2958,6 +1966,36 @@ export interface paths {
               })[];
               next: string | null;
             };
+          };
+        };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -3014,30 +2052,46 @@ export interface paths {
             };
           };
         };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
         409: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        422: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -3083,6 +2137,54 @@ export interface paths {
             };
           };
         };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        413: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        415: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        422: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
       };
     };
     delete?: never;
@@ -3115,6 +2217,36 @@ export interface paths {
           headers: { [name: string]: unknown };
           content: {
             'application/pdf': string;
+          };
+        };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -3151,6 +2283,36 @@ export interface paths {
           headers: { [name: string]: unknown };
           content: {
             'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          };
+        };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -3196,6 +2358,54 @@ export interface paths {
               id: string;
               status: string;
             };
+          };
+        };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        413: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        415: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        422: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -3246,56 +2456,28 @@ export interface paths {
             };
           };
         };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
         404: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         429: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -3353,131 +2535,49 @@ export interface paths {
         400: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         404: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         409: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        413: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        415: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         422: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         429: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -3526,6 +2626,24 @@ export interface paths {
             };
           };
         };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
       };
     };
     put?: never;
@@ -3567,6 +2685,24 @@ export interface paths {
                 created_at: string;
               })[];
             };
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -3622,6 +2758,36 @@ export interface paths {
             };
           };
         };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
       };
     };
     put?: never;
@@ -3662,6 +2828,54 @@ export interface paths {
               })[];
               held: (string)[];
             };
+          };
+        };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        413: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        415: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        422: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -3718,6 +2932,36 @@ export interface paths {
             };
           };
         };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
       };
     };
     put?: never;
@@ -3768,6 +3012,36 @@ export interface paths {
             };
           };
         };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
       };
     };
     put?: never;
@@ -3802,30 +3076,58 @@ export interface paths {
             };
           };
         };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
         409: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        413: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        415: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        422: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -3872,30 +3174,52 @@ export interface paths {
             };
           };
         };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
         403: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        413: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        415: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        422: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -3942,30 +3266,52 @@ export interface paths {
             };
           };
         };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
         403: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail: string;
-              instance: string;
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-                file?: string;
-                row?: number;
-                column?: string;
-                line?: number;
-                col?: number;
-                [key: string]: unknown;
-              })[];
-              request_id: string;
-              [key: string]: unknown;
-            };
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        413: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        415: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        422: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -4010,6 +3356,36 @@ export interface paths {
               } | null;
               ledger_paid: string;
             };
+          };
+        };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -4134,6 +3510,36 @@ export interface paths {
             };
           };
         };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
       };
     };
     put?: never;
@@ -4183,6 +3589,36 @@ export interface paths {
             };
           };
         };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
       };
     };
     put?: never;
@@ -4202,7 +3638,14 @@ export interface paths {
         };
         cookie?: never;
       };
-      requestBody?: never;
+      requestBody: {
+        content: {
+          'text/csv': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/vnd.apache.parquet': string;
+          'application/octet-stream': string;
+        };
+      };
       responses: {
         200: {
           headers: { [name: string]: unknown };
@@ -4236,16 +3679,34 @@ export interface paths {
             };
           };
         };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
         409: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-              })[];
+            'application/problem+json': (components['schemas']['Problem']) & ({
               dataset?: {
                 id: string;
                 name: string;
@@ -4260,7 +3721,37 @@ export interface paths {
                 ended_at: string | null;
                 reason: string | null;
               };
-            };
+            });
+          };
+        };
+        413: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        415: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        422: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        429: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -4317,16 +3808,34 @@ export interface paths {
             };
           };
         };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
         409: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': {
-              error: string;
-              message: string;
-              problems: ({
-                code: string;
-                message: string;
-              })[];
+            'application/problem+json': (components['schemas']['Problem']) & ({
               dataset?: {
                 id: string;
                 name: string;
@@ -4341,7 +3850,31 @@ export interface paths {
                 ended_at: string | null;
                 reason: string | null;
               };
-            };
+            });
+          };
+        };
+        413: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        415: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        422: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -4375,7 +3908,14 @@ export interface paths {
         };
         cookie?: never;
       };
-      requestBody?: never;
+      requestBody: {
+        content: {
+          'text/csv': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/vnd.apache.parquet': string;
+          'application/octet-stream': string;
+        };
+      };
       responses: {
         200: {
           headers: { [name: string]: unknown };
@@ -4407,6 +3947,60 @@ export interface paths {
                 reason: string | null;
               };
             };
+          };
+        };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        413: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        415: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        422: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        429: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -4461,6 +4055,36 @@ export interface paths {
             };
           };
         };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
       };
     };
     put?: never;
@@ -4492,6 +4116,36 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content?: never;
+        };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
         };
       };
     };
@@ -4565,6 +4219,36 @@ export interface paths {
             };
           };
         };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
       };
     };
     put?: never;
@@ -4610,6 +4294,36 @@ export interface paths {
             };
           };
         };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
       };
     };
     put?: never;
@@ -4627,7 +4341,14 @@ export interface paths {
         };
         cookie?: never;
       };
-      requestBody?: never;
+      requestBody: {
+        content: {
+          'text/csv': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/vnd.apache.parquet': string;
+          'application/octet-stream': string;
+        };
+      };
       responses: {
         200: {
           headers: { [name: string]: unknown };
@@ -4659,6 +4380,60 @@ export interface paths {
                 reason: string | null;
               };
             };
+          };
+        };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        413: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        415: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        422: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        429: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -4734,6 +4509,36 @@ export interface paths {
             };
           };
         };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
       };
     };
     put?: never;
@@ -4788,6 +4593,36 @@ export interface paths {
             };
           };
         };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
       };
     };
     put?: never;
@@ -4816,6 +4651,54 @@ export interface paths {
               status: 'queued' | 'running' | 'succeeded' | 'failed';
               position: number | null;
             };
+          };
+        };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        413: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        415: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        422: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -4863,6 +4746,36 @@ export interface paths {
               })[];
               next: string | null;
             };
+          };
+        };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -4914,6 +4827,36 @@ export interface paths {
                 } | null;
               })[];
             };
+          };
+        };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -4975,6 +4918,54 @@ export interface paths {
             };
           };
         };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        413: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        415: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        422: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
       };
     };
     delete?: never;
@@ -5013,6 +5004,36 @@ export interface paths {
                 error_rate: number | null;
               })[];
             };
+          };
+        };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -5060,6 +5081,54 @@ export interface paths {
               seed: string;
               events: (string)[];
             };
+          };
+        };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        413: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        415: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        422: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -5121,6 +5190,36 @@ export interface paths {
             };
           };
         };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
       };
     };
     put?: never;
@@ -5158,6 +5257,36 @@ export interface paths {
           content: {
             'text/csv': string;
             'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          };
+        };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -5209,6 +5338,36 @@ export interface paths {
             };
           };
         };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
       };
     };
     put?: never;
@@ -5239,7 +5398,39 @@ export interface paths {
       responses: {
         200: {
           headers: { [name: string]: unknown };
-          content?: never;
+          content: {
+            'application/zip': string;
+          };
+        };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
         };
       };
     };
@@ -5310,6 +5501,36 @@ export interface paths {
             };
           };
         };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
       };
     };
     put?: never;
@@ -5352,6 +5573,36 @@ export interface paths {
                 decision: string | null;
               })[];
             };
+          };
+        };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -5402,6 +5653,54 @@ export interface paths {
             };
           };
         };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        413: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        415: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        422: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        500: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
       };
     };
     delete?: never;
@@ -5414,5 +5713,24 @@ export interface paths {
 
 export interface components {
   schemas: {
+    Problem: {
+      type: string;
+      title: string;
+      status: number;
+      detail: string;
+      instance: string;
+      error: string;
+      message: string;
+      problems: ({
+        code: string;
+        message: string;
+        file?: string;
+        row?: number;
+        column?: string;
+        line?: number;
+        col?: number;
+      })[];
+      request_id?: string;
+    };
   };
 }
