@@ -9,8 +9,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { type MessageCode, say } from '../../domain/messages/catalogue.js';
-import { negotiateLocale } from '../../domain/messages/locale.js';
+import type { MessageCode } from '../../domain/messages/catalogue.js';
 import type { Params } from '../../domain/messages/render.js';
 import { AdminRefusal } from '../../services/admin-refusal.js';
 import {
@@ -21,7 +20,7 @@ import {
 import type { Store } from '../../store/database.js';
 import { principal } from '../access.js';
 import { answerError } from '../error-answers.js';
-import { HttpError, notFound } from '../http-error.js';
+import { apiError, type HttpError, notFound } from '../http-error.js';
 
 export const EVERY_ROLE = ['funder', 'provider', 'verifier', 'investor'] as const;
 
@@ -33,19 +32,14 @@ export function administrationHooks(app: FastifyInstance, store: Store): void {
     if (request.is404) return;
     const who = principal(request);
     if (who.credential.kind !== 'session')
-      throw refusal(request, 403, 'admin.refused.session', 'admin.refused.session');
+      throw refusal(403, 'admin.refused.session', 'admin.refused.session');
     const admin = await administratorOf(store.db, {
       userId: who.credential.userId,
       email: who.id,
       organisationId: who.organisationId,
     });
     if (!administersAnything(admin))
-      throw refusal(
-        request,
-        403,
-        'admin.refused.not_administrator',
-        'admin.refused.not_administrator',
-      );
+      throw refusal(403, 'admin.refused.not_administrator', 'admin.refused.not_administrator');
     administrators.set(request, admin);
   });
   app.setErrorHandler((error: FastifyError | Error, request, reply) =>
@@ -60,19 +54,14 @@ export function administrator(request: FastifyRequest): Administrator {
   return admin;
 }
 
-/** The request's language, for the texts it is answered with. */
-export const localeOf = (request: FastifyRequest) =>
-  negotiateLocale(request.headers['accept-language']);
-
-/** An HttpError whose message is the catalogue's text in the request's language. */
+/** An HttpError from the catalogue, answered in the request's language (error-answers.ts). */
 export function refusal(
-  request: FastifyRequest,
   status: number,
   error: string,
   code: MessageCode,
   params: Params = {},
 ): HttpError {
-  return new HttpError(status, error, say(code, params, localeOf(request)));
+  return apiError(status, error, code, params);
 }
 
 const STATUS = { forbidden: 403, not_found: 404, conflict: 409, unavailable: 502 } as const;
@@ -83,7 +72,7 @@ export function httpErrorOf(error: FastifyError | Error, request: FastifyRequest
   // Nothing more than "not found": the same for what does not exist and what is not theirs.
   if (error.kind === 'not_found') return notFound();
   if (error.kind === 'unavailable') request.log.error({ err: error.cause }, error.message);
-  return refusal(request, STATUS[error.kind], error.code, error.code, error.params);
+  return refusal(STATUS[error.kind], error.code, error.code, error.params);
 }
 
 /** Sends `reply` with a status and body; the schemas check the body. */

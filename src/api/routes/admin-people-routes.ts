@@ -27,6 +27,7 @@ import {
   type UserView,
 } from '../../services/users.js';
 import type { Store } from '../../store/database.js';
+import { localeOfRequest } from '../error-answers.js';
 import {
   ADMIN_ROLE,
   administrator,
@@ -36,7 +37,6 @@ import {
   INVITATION_ROLE,
   KIND,
   LANGUAGE,
-  localeOf,
   REASON,
   USER_ID,
 } from './admin-http.js';
@@ -358,7 +358,7 @@ export function adminPeopleRoutes(store: Store, settings: AdminSettings): Fastif
             organisationId: organisation,
             role,
             programmeId: programme,
-            language: language ?? localeOf(request),
+            language: language ?? localeOfRequest(request),
           },
           settings,
           await inviterName(store, admin),

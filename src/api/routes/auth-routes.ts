@@ -224,8 +224,7 @@ function invitationRoutes(store: Store, settings: AuthSettings): FastifyPluginAs
     const tokenParams = z.object({
       token: z.string().max(200).describe('the secret of the link (after # in the e-mail)'),
     });
-    const invalid = (request: Parameters<typeof refusal>[0]) =>
-      refusal(request, 404, 'not_found', 'admin.invitation.invalid');
+    const invalid = () => refusal(404, 'not_found', 'admin.invitation.invalid');
 
     invitations.get(
       '/invitations/:token',
@@ -260,7 +259,7 @@ function invitationRoutes(store: Store, settings: AuthSettings): FastifyPluginAs
       },
       async (request) => {
         const found = await invitationByToken(store, request.params.token, settings.now());
-        if (!found) throw invalid(request);
+        if (!found) throw invalid();
         return {
           email: found.email,
           name: found.name,
@@ -318,7 +317,7 @@ function invitationRoutes(store: Store, settings: AuthSettings): FastifyPluginAs
           { password: request.body.password, name: request.body.name },
           settings.now(),
         );
-        if (!accepted) throw invalid(request);
+        if (!accepted) throw invalid();
         return {
           token: accepted.session,
           expires_in_hours: accepted.expiresInHours,
