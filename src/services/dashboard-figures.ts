@@ -117,35 +117,42 @@ export function dashboardFigures(
   const included = includedParticipants(facts, filters);
   const period = monthRange(months, filters.from, filters.to);
   const kinds = outcomeKinds(facts.contract, facts.outcomes);
-  const stageBits = kinds.map((k) => STAGE_BIT[STAGE_OF_KIND[k] ?? 'enrolled']);
+  const stageBits = Uint8Array.from(kinds, (k) => STAGE_BIT[STAGE_OF_KIND[k] ?? 'enrolled']);
 
+  // Flat typed arrays: one pass over millions of achievements stays in machine numbers.
+  const outcomeCount = facts.outcomes.length;
   const reached = new Uint8Array(participants.count);
-  const outcomeAchieved = new Array<number>(facts.outcomes.length).fill(0);
-  const outcomePayable = new Array<number>(facts.outcomes.length).fill(0);
-  const monthAchieved = months.map(() => new Array<number>(facts.outcomes.length).fill(0));
-  const monthPayable = new Array<number>(months.length).fill(0);
+  const outcomeAchieved = new Float64Array(outcomeCount);
+  const outcomePayable = new Float64Array(outcomeCount);
+  const monthAchieved = new Float64Array(months.length * outcomeCount);
+  const monthPayable = new Float64Array(months.length);
   const payableOf = new Float64Array(participants.count);
   for (let i = 0; i < achievements.count; i++) {
     const p = achievements.participant[i] as number;
     const m = achievements.month[i] as number;
-    if (!included[p] || m < period.first || m > period.last) continue;
+    if (included[p] === 0 || m < period.first || m > period.last) continue;
     const o = achievements.outcome[i] as number;
     const amount = achievements.amount[i] as number;
     reached[p] = (reached[p] as number) | (stageBits[o] as number);
     outcomeAchieved[o] = (outcomeAchieved[o] as number) + 1;
     outcomePayable[o] = (outcomePayable[o] as number) + amount;
-    const row = monthAchieved[m] as number[];
-    row[o] = (row[o] as number) + 1;
+    const cell = m * outcomeCount + o;
+    monthAchieved[cell] = (monthAchieved[cell] as number) + 1;
     monthPayable[m] = (monthPayable[m] as number) + amount;
     payableOf[p] = (payableOf[p] as number) + amount;
   }
+  const achievedIn = (m: number) => [
+    ...monthAchieved.subarray(m * outcomeCount, (m + 1) * outcomeCount),
+  ];
 
   const byProvider = compare(facts.providers, participants.provider, included, reached, payableOf);
   const bySegment = compare(facts.segments, participants.segment, included, reached, payableOf);
   const all = sum(byProvider);
   const stagesPresent = new Set(kinds.map((k) => STAGE_OF_KIND[k]).filter(Boolean));
-  const firstShown = Math.min(...monthsWithData(monthAchieved, period));
-  const lastShown = Math.max(...monthsWithData(monthAchieved, period));
+  const shown = months.map((_, m) => m).filter((m) => m >= period.first && m <= period.last);
+  const withData = shown.filter((m) => achievedIn(m).some((n) => n > 0));
+  const firstShown = Math.min(...withData);
+  const lastShown = Math.max(...withData);
   return {
     currency: facts.contract.currency,
     asOf: facts.run?.asOf ?? null,
@@ -169,7 +176,7 @@ export function dashboardFigures(
     overTime: Number.isFinite(firstShown)
       ? months.slice(firstShown, lastShown + 1).map((month, k) => ({
           month,
-          achieved: monthAchieved[firstShown + k] as number[],
+          achieved: achievedIn(firstShown + k),
           payableCents: monthPayable[firstShown + k] as number,
         }))
       : [],
@@ -214,17 +221,6 @@ function monthRange(months: readonly string[], from?: string, to?: string) {
   if (to !== undefined) while (last >= 0 && (months[last] as string) > to) last--;
   if (first < 0) first = months.length;
   return { first, last };
-}
-
-function monthsWithData(
-  monthAchieved: readonly (readonly number[])[],
-  period: { first: number; last: number },
-) {
-  const found: number[] = [];
-  monthAchieved.forEach((row, m) => {
-    if (m >= period.first && m <= period.last && row.some((n) => n > 0)) found.push(m);
-  });
-  return found;
 }
 
 function outcomeKinds(contract: Contract, outcomes: readonly string[]): RuleKind[] {
@@ -308,17 +304,29 @@ function stageCount(c: Comparison, stage: Stage): number {
   }
 }
 
+/** Caps do not depend on the filters: computed once per run's facts. */
+const capsOfFacts = new WeakMap<DashboardFacts, DashboardFigures['caps']>();
+
 /** Every cap of the version in force on the as-of day: its use, rate and forecast. */
 function capUse(facts: DashboardFacts): DashboardFigures['caps'] {
+  const known = capsOfFacts.get(facts);
+  if (known) return known;
+  const caps = computeCaps(facts);
+  capsOfFacts.set(facts, caps);
+  return caps;
+}
+
+function computeCaps(facts: DashboardFacts): DashboardFigures['caps'] {
   const asOf = facts.run?.asOf;
   if (!asOf) return { total: null, perParticipant: null, volume: [] };
   const caps = versionOn(facts.contract, asOf as LocalDate).caps;
   const { achievements, months } = facts;
   const lastMonth = lastCompleteMonth(asOf as LocalDate);
-  const inWindow = (m: number) => {
-    const index = parseMonth(months[m] as string) ?? Number.NaN;
-    return index > lastMonth - RATE_MONTHS && index <= lastMonth;
-  };
+  // Whether each month is in the rate's window, decided once per month, not per achievement.
+  const recent = Uint8Array.from(months, (m) => {
+    const index = parseMonth(m) ?? Number.NaN;
+    return index > lastMonth - RATE_MONTHS && index <= lastMonth ? 1 : 0;
+  });
   let totalUsed = 0;
   let totalRecent = 0;
   const volumeUsed = new Array<number>(facts.outcomes.length).fill(0);
@@ -326,30 +334,28 @@ function capUse(facts: DashboardFacts): DashboardFigures['caps'] {
   const perParticipant = new Float64Array(facts.participants.count);
   for (let i = 0; i < achievements.count; i++) {
     const amount = achievements.amount[i] as number;
-    const recent = inWindow(achievements.month[i] as number);
+    const inWindow = recent[achievements.month[i] as number] === 1;
     totalUsed += amount;
-    if (recent) totalRecent += amount;
+    if (inWindow) totalRecent += amount;
     const p = achievements.participant[i] as number;
     perParticipant[p] = (perParticipant[p] as number) + amount;
     const status = achievements.status[i] as number;
     if (status === CAPPED_VOLUME || status === OUT_OF_PERIOD) continue;
     const o = achievements.outcome[i] as number;
     volumeUsed[o] = (volumeUsed[o] as number) + 1;
-    if (recent) volumeRecent[o] = (volumeRecent[o] as number) + 1;
+    if (inWindow) volumeRecent[o] = (volumeRecent[o] as number) + 1;
   }
   const limitPerParticipant = caps.perParticipant;
+  let atLimit = 0;
+  if (limitPerParticipant !== undefined)
+    for (const paid of perParticipant) if (paid >= limitPerParticipant) atLimit++;
   return {
     total:
       caps.total === undefined
         ? null
         : use(caps.total, totalUsed, totalRecent / RATE_MONTHS, lastMonth),
     perParticipant:
-      limitPerParticipant === undefined
-        ? null
-        : {
-            limit: limitPerParticipant,
-            atLimit: perParticipant.filter((paid) => paid >= limitPerParticipant).length,
-          },
+      limitPerParticipant === undefined ? null : { limit: limitPerParticipant, atLimit },
     volume: Object.entries(caps.volume).map(([outcome, limit]) => {
       const o = facts.outcomes.indexOf(outcome);
       const used = volumeUsed[o] ?? 0;

@@ -6,6 +6,8 @@
  * no serious axe violations, a screenshot of every view.
  */
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -17,7 +19,10 @@ import {
   signInAs,
   TABLET,
 } from './support/browser.js';
-import { DEMO_PROGRAMME, type RunningServer, startServer } from './support/server.js';
+import { DEMO_PROGRAMME, REPO, type RunningServer, startServer } from './support/server.js';
+
+/** Pages on a busy machine take their time: poll for up to 20 s. */
+const POLL = { timeout: 20_000, interval: 100 };
 
 let server: RunningServer;
 let browser: Browser;
@@ -66,9 +71,25 @@ describe('the dashboard', () => {
     expect(figures.totals.payable).toBe(summary.latest_run.paid);
 
     const { page, assertNoErrors, close } = await openPage(browser);
+    const scripts = new Set<string>();
+    page.on('response', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.endsWith('.js')) scripts.add(path.replace('/app/', ''));
+    });
     await openDashboard(page, 'funder@demo.resulta.org');
     expect(digits(await kpi(page, 'payable'))).toBe(digits(figures.totals.payable));
     expect(await kpi(page, 'payable')).toContain('2,018,120.00');
+    // Sign-in and the dashboard, the first pages: their JavaScript, gzipped, under 500 KB.
+    const sizes = await Promise.all(
+      [...scripts].map(
+        async (s) => gzipSync(await readFile(join(REPO, 'dist', 'web', s)), { level: 9 }).length,
+      ),
+    );
+    const gzipped = sizes.reduce((a, b) => a + b, 0);
+    console.log(
+      `first page JavaScript: ${scripts.size} files, ${Math.round(gzipped / 1024)} KB gzipped`,
+    );
+    expect(gzipped).toBeLessThan(500 * 1024);
     expect(digits(await kpi(page, 'paid'))).toBe(digits(figures.totals.paid));
     expect(digits(await kpi(page, 'achieved'))).toBe(String(figures.totals.achieved));
     expect(digits(await kpi(page, 'enrolled'))).toBe(String(figures.totals.enrolled));
@@ -120,7 +141,7 @@ describe('the dashboard', () => {
     await page.getByLabel('Provider', { exact: true }).selectOption('prov-2');
     await page.waitForURL(/provider=prov-2/);
     await expect
-      .poll(async () => digits(await kpi(page, 'payable')))
+      .poll(async () => digits(await kpi(page, 'payable')), POLL)
       .toBe(digits(filtered.totals.payable));
     expect(digits(await kpi(page, 'enrolled'))).toBe(String(filtered.totals.enrolled));
     await screenshot(page, 'dashboard', 'funder-provider-2');
@@ -133,19 +154,19 @@ describe('the dashboard', () => {
     await openDashboard(page, 'funder@demo.resulta.org');
     await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
     await expect
-      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent(), POLL)
       .toBe('Panel del programa');
-    await expect.poll(() => kpi(page, 'payable')).toMatch(/2\.018\.120,00/);
+    await expect.poll(() => kpi(page, 'payable'), POLL).toMatch(/2\.018\.120,00/);
     expect(await page.getByTestId('as-of').textContent()).toContain('30 jun 2020');
     await assertAccessible(page, 'dashboard es');
     await screenshot(page, 'dashboard', 'funder-es');
 
     await page.getByRole('combobox', { name: 'Idioma' }).selectOption('fr');
     await expect
-      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent(), POLL)
       .toBe('Tableau de bord du programme');
     // French groups with a narrow no-break space and writes a decimal comma.
-    await expect.poll(() => kpi(page, 'payable')).toMatch(/2\u202f018\u202f120,00/);
+    await expect.poll(() => kpi(page, 'payable'), POLL).toMatch(/2\u202f018\u202f120,00/);
     await assertAccessible(page, 'dashboard fr');
     await screenshot(page, 'dashboard', 'funder-fr');
     assertNoErrors();

@@ -16,6 +16,9 @@ import {
 } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server.js';
 
+/** Pages on a busy machine take their time: poll for up to 20 s. */
+const POLL = { timeout: 20_000, interval: 100 };
+
 let server: RunningServer;
 let browser: Browser;
 
@@ -42,24 +45,26 @@ describe('the shell', () => {
     const { page, assertNoErrors, close } = await openPage(browser);
     await page.goto(`${server.url}/`);
     await page.waitForURL(/\/app\/sign-in/);
-    await expect.poll(() => page.getByRole('heading', { name: 'Sign in' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { name: 'Sign in' }).count(), POLL).toBe(1);
     await assertAccessible(page, 'sign-in');
     await screenshot(page, 'shell', 'sign-in');
 
     await signInAs(page, server.url, 'funder@demo.resulta.org', server.password);
     // The start page is the dashboard of the first programme the funder takes part in.
     await page.waitForURL(/\/app\/programmes\/demo-youth-employment\/dashboard/);
-    await expect.poll(() => navLabels(page)).toEqual([...NAV, 'Administration']);
+    await expect.poll(() => navLabels(page), POLL).toEqual([...NAV, 'Administration']);
     await expect
-      .poll(() => page.getByTestId('programme-title').textContent())
+      .poll(() => page.getByTestId('programme-title').textContent(), POLL)
       .toBe('Youth employment outcomes contract (demo)');
-    await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toContain('Funder');
+    await expect
+      .poll(() => page.getByTestId('signed-in-as').textContent(), POLL)
+      .toContain('Funder');
     await assertAccessible(page, 'funder home');
     await screenshot(page, 'shell', 'funder-home');
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/app\/sign-in/);
-    await expect.poll(() => page.getByRole('status').textContent()).toContain('signed out');
+    await expect.poll(() => page.getByRole('status').textContent(), POLL).toContain('signed out');
     // The session is gone on the server too: the app asks to sign in again.
     await page.goto(`${server.url}/app`);
     await page.waitForURL(/\/app\/sign-in/);
@@ -76,7 +81,7 @@ describe('the shell', () => {
     for (const [email, tasks] of expected) {
       const { page, assertNoErrors, close } = await openPage(browser);
       await signInAs(page, server.url, email, server.password);
-      await expect.poll(() => navLabels(page)).toEqual(tasks);
+      await expect.poll(() => navLabels(page), POLL).toEqual(tasks);
       // A task the role may not do sends it back to the start, as the API would refuse it.
       await page.goto(`${server.url}/app/admin`);
       await page.waitForURL((url) => url.pathname !== '/app/admin');
@@ -89,17 +94,19 @@ describe('the shell', () => {
     const { page, assertNoErrors, close } = await openPage(browser, { viewport: TABLET });
     await signInAs(page, server.url, 'funder@demo.resulta.org', server.password);
     await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
-    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('es');
-    await expect.poll(() => page.getByRole('button', { name: 'Cerrar sesión' }).count()).toBe(1);
+    await expect.poll(() => page.locator('html').getAttribute('lang'), POLL).toBe('es');
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Cerrar sesión' }).count(), POLL)
+      .toBe(1);
     await page.reload();
-    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('es');
-    await expect.poll(() => navLabels(page)).toContain('Panel');
+    await expect.poll(() => page.locator('html').getAttribute('lang'), POLL).toBe('es');
+    await expect.poll(() => navLabels(page), POLL).toContain('Panel');
     await assertFitsWidth(page, 'tablet es');
     await assertAccessible(page, 'tablet es');
     await screenshot(page, 'shell', 'tablet-es');
 
     await page.getByRole('combobox', { name: 'Idioma' }).selectOption('fr');
-    await expect.poll(() => navLabels(page)).toContain('Tableau de bord');
+    await expect.poll(() => navLabels(page), POLL).toContain('Tableau de bord');
     await screenshot(page, 'shell', 'tablet-fr');
     assertNoErrors();
     await close();
