@@ -476,14 +476,14 @@ const runsPage = {
     fr: 'En cours : {step}',
   },
   'web.runs.progress.succeeded': {
-    en: 'Finished: its achievements, payments and evidence pack are kept.',
-    es: 'Terminado: sus logros, pagos y paquete de evidencias quedan guardados.',
-    fr: 'Terminé : ses résultats, paiements et dossier de justificatifs sont conservés.',
+    en: 'Its achievements, payments and evidence pack are kept.',
+    es: 'Sus logros, pagos y paquete de evidencias quedan guardados.',
+    fr: 'Ses résultats, paiements et dossier de justificatifs sont conservés.',
   },
   'web.runs.progress.failed': {
-    en: 'Failed: nothing of it is kept.',
-    es: 'Fallido: no se guarda nada de él.',
-    fr: 'Échoué : rien n’en est conservé.',
+    en: 'Nothing of it is kept.',
+    es: 'No se guarda nada de él.',
+    fr: 'Rien n’en est conservé.',
   },
   'web.runs.failed.title': {
     en: 'The run failed',
@@ -569,7 +569,6 @@ const verificationPage = {
   'web.verification.column.decided': { en: 'Decided', es: 'Decididos', fr: 'Décidés' },
   'web.verification.column.rejected': { en: 'Rejected', es: 'Rechazados', fr: 'Rejetés' },
   'web.verification.column.event': { en: 'Event', es: 'Evento', fr: 'Événement' },
-  'web.verification.column.decision': { en: 'Decision', es: 'Decisión', fr: 'Décision' },
   'web.verification.column.open': { en: 'Open', es: 'Abrir', fr: 'Ouvrir' },
   'web.verification.sample_number': {
     en: 'Sample {sample}',
@@ -816,9 +815,9 @@ const billsPage = {
     fr: 'Total dû',
   },
   'web.bills.column.previously_paid': {
-    en: 'Paid before',
-    es: 'Pagado antes',
-    fr: 'Déjà payé',
+    en: 'of which paid before',
+    es: 'de lo cual ya pagado',
+    fr: 'dont déjà payé',
   },
   'web.bills.column.this_bill': {
     en: 'This bill',

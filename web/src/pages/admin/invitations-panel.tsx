@@ -19,18 +19,17 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { LOCALES, type Locale, localeOf } from '../../../../src/domain/messages/locale.js';
-import { problemText } from '../../api/client.js';
+import { api, data, problemText } from '../../api/client.js';
 import { useMessages } from '../../i18n/use-messages.js';
 import { dateTime } from '../../ui/date-time.js';
 import { Loading, Refusal } from '../../ui/query-state.js';
 import { TableScroll } from '../../ui/table-scroll.js';
 import {
-  adminCall,
   administeredProgrammesQuery,
-  type Invitation,
   type InvitationRole,
   invitationsQuery,
   organisationsQuery,
+  speaking,
 } from './admin-api.js';
 import { INVITATION_ROLE_LABEL } from './role-labels.js';
 
@@ -58,19 +57,19 @@ function InviteForm() {
   const programmes = useQuery(administeredProgrammesQuery(locale));
   const queryClient = useQueryClient();
   const invite = useMutation({
-    mutationFn: () =>
-      adminCall<Invitation & { delivered_by: 'smtp' | 'outbox' }>(
-        'POST',
-        '/admin/invitations',
-        locale,
-        {
-          email: email.trim(),
-          ...(name.trim() ? { name: name.trim() } : {}),
-          organisation,
-          role,
-          ...(programme ? { programme } : {}),
-          language,
-        },
+    mutationFn: async () =>
+      data(
+        await api.POST('/admin/invitations', {
+          body: {
+            email: email.trim(),
+            ...(name.trim() ? { name: name.trim() } : {}),
+            organisation,
+            role,
+            ...(programme ? { programme } : {}),
+            language,
+          },
+          headers: speaking(locale),
+        }),
       ),
     onSuccess: async () => {
       setEmail('');
@@ -192,7 +191,13 @@ function OpenInvitations() {
   const invitations = useQuery(invitationsQuery(locale));
   const queryClient = useQueryClient();
   const withdraw = useMutation({
-    mutationFn: (id: string) => adminCall<Invitation>('DELETE', `/admin/invitations/${id}`, locale),
+    mutationFn: async (id: string) =>
+      data(
+        await api.DELETE('/admin/invitations/{invitation}', {
+          params: { path: { invitation: id } },
+          headers: speaking(locale),
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'invitations'] }),
   });
   return (

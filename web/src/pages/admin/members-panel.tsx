@@ -6,16 +6,16 @@
 import { Alert, Button, Card, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useId, useState } from 'react';
-import { problemText } from '../../api/client.js';
+import { api, data, problemText } from '../../api/client.js';
 import { useMessages } from '../../i18n/use-messages.js';
 import { Loading, Refusal } from '../../ui/query-state.js';
 import { TableScroll } from '../../ui/table-scroll.js';
 import {
-  adminCall,
   administeredProgrammesQuery,
   membersQuery,
   organisationsQuery,
   type ProgrammeMembers,
+  speaking,
 } from './admin-api.js';
 import { ReasonPrompt } from './reason-prompt.js';
 
@@ -128,11 +128,15 @@ function RemoveMember({
   const { t, locale } = useMessages();
   const queryClient = useQueryClient();
   const remove = useMutation({
-    mutationFn: (reason: string) =>
-      adminCall<ProgrammeMembers>(
-        'DELETE',
-        `/admin/programmes/${encodeURIComponent(programme)}/members/${encodeURIComponent(organisation.id)}?reason=${encodeURIComponent(reason)}`,
-        locale,
+    mutationFn: async (reason: string) =>
+      data(
+        await api.DELETE('/admin/programmes/{programmeId}/members/{organisation}', {
+          params: {
+            path: { programmeId: programme, organisation: organisation.id },
+            query: { reason },
+          },
+          headers: speaking(locale),
+        }),
       ),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['admin'] });
@@ -168,12 +172,13 @@ function AddMember({
     (o) => o.kind !== 'funder' && !taken.has(o.id),
   );
   const add = useMutation({
-    mutationFn: () =>
-      adminCall<ProgrammeMembers>(
-        'POST',
-        `/admin/programmes/${encodeURIComponent(programme)}/members`,
-        locale,
-        { organisation },
+    mutationFn: async () =>
+      data(
+        await api.POST('/admin/programmes/{programmeId}/members', {
+          params: { path: { programmeId: programme } },
+          body: { organisation },
+          headers: speaking(locale),
+        }),
       ),
     onSuccess: async () => {
       setOrganisation('');

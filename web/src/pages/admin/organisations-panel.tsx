@@ -12,12 +12,12 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { problemText } from '../../api/client.js';
+import { api, data, problemText } from '../../api/client.js';
 import type { Role } from '../../app/session.js';
 import { useMessages } from '../../i18n/use-messages.js';
 import { Loading, Refusal } from '../../ui/query-state.js';
 import { TableScroll } from '../../ui/table-scroll.js';
-import { adminCall, type Organisation, organisationsQuery } from './admin-api.js';
+import { organisationsQuery, speaking } from './admin-api.js';
 
 export const KINDS: readonly Role[] = ['funder', 'provider', 'verifier', 'investor'];
 
@@ -79,12 +79,13 @@ function CreateOrganisation() {
   const [kind, setKind] = useState<Role>('provider');
   const queryClient = useQueryClient();
   const create = useMutation({
-    mutationFn: () =>
-      adminCall<Organisation>('POST', '/admin/organisations', locale, {
-        id: id.trim(),
-        name: name.trim(),
-        kind,
-      }),
+    mutationFn: async () =>
+      data(
+        await api.POST('/admin/organisations', {
+          body: { id: id.trim(), name: name.trim(), kind },
+          headers: speaking(locale),
+        }),
+      ),
     onSuccess: async () => {
       setId('');
       setName('');

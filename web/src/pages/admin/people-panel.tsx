@@ -16,16 +16,16 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useId, useState } from 'react';
-import { problemText } from '../../api/client.js';
+import { api, data, problemText } from '../../api/client.js';
 import { useMessages } from '../../i18n/use-messages.js';
 import { dateTime } from '../../ui/date-time.js';
 import { Loading, Refusal } from '../../ui/query-state.js';
 import { TableScroll } from '../../ui/table-scroll.js';
 import {
   type AdminRole,
-  adminCall,
   administeredProgrammesQuery,
   organisationsQuery,
+  speaking,
   type User,
   usersQuery,
 } from './admin-api.js';
@@ -144,10 +144,16 @@ function Roles({ user }: { readonly user: User }) {
   const { t, locale } = useMessages();
   const queryClient = useQueryClient();
   const revoke = useMutation({
-    mutationFn: (r: User['roles'][number]) => {
-      const query = r.programme ? `?programme=${encodeURIComponent(r.programme)}` : '';
-      return adminCall<User>('DELETE', `/admin/users/${user.id}/roles/${r.role}${query}`, locale);
-    },
+    mutationFn: async (r: User['roles'][number]) =>
+      data(
+        await api.DELETE('/admin/users/{user}/roles/{role}', {
+          params: {
+            path: { user: user.id, role: r.role },
+            query: r.programme ? { programme: r.programme } : {},
+          },
+          headers: speaking(locale),
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'users'] }),
   });
   if (user.roles.length === 0)
@@ -201,8 +207,14 @@ function Deactivate({ user, onDone }: { readonly user: User; readonly onDone: ()
   const { t, locale } = useMessages();
   const queryClient = useQueryClient();
   const deactivate = useMutation({
-    mutationFn: (reason: string) =>
-      adminCall<User>('POST', `/admin/users/${user.id}/deactivate`, locale, { reason }),
+    mutationFn: async (reason: string) =>
+      data(
+        await api.POST('/admin/users/{user}/deactivate', {
+          params: { path: { user: user.id } },
+          body: { reason },
+          headers: speaking(locale),
+        }),
+      ),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['admin'] });
       onDone();
@@ -227,11 +239,14 @@ function GrantRole({ user, onDone }: { readonly user: User; readonly onDone: () 
   const programmes = useQuery(administeredProgrammesQuery(locale));
   const queryClient = useQueryClient();
   const grant = useMutation({
-    mutationFn: () =>
-      adminCall<User>('POST', `/admin/users/${user.id}/roles`, locale, {
-        role,
-        ...(role === 'programme_admin' && programme ? { programme } : {}),
-      }),
+    mutationFn: async () =>
+      data(
+        await api.POST('/admin/users/{user}/roles', {
+          params: { path: { user: user.id } },
+          body: { role, ...(role === 'programme_admin' && programme ? { programme } : {}) },
+          headers: speaking(locale),
+        }),
+      ),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['admin', 'users'] });
       onDone();

@@ -87,9 +87,9 @@ export function BillLines({
                 <Table.Th scope="col">{t('web.bills.column.outcome')}</Table.Th>
                 <Table.Th scope="col" ta="right">
                   {t('web.bills.column.cumulative')}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('web.bills.column.previously_paid')}
+                  <Text span display="block" size="xs" fw={400}>
+                    {t('web.bills.column.previously_paid')}
+                  </Text>
                 </Table.Th>
                 <Table.Th scope="col" ta="right">
                   {t('web.bills.column.this_bill')}
@@ -115,8 +115,12 @@ export function BillLines({
                       </Badge>
                     ) : null}
                   </Table.Td>
-                  <Table.Td ta="right">{money.cents(l.cumulative_cents)}</Table.Td>
-                  <Table.Td ta="right">{money.cents(l.previously_paid_cents)}</Table.Td>
+                  <Table.Td ta="right">
+                    {money.cents(l.cumulative_cents)}
+                    <Text span display="block" size="xs" c="dimmed">
+                      {money.cents(l.previously_paid_cents)}
+                    </Text>
+                  </Table.Td>
                   <Table.Td ta="right" fw={600}>
                     {money.cents(l.amount_cents)}
                   </Table.Td>

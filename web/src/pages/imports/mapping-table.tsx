@@ -49,6 +49,7 @@ export function MappingTable({
                 <Table.Td miw={200}>
                   <NativeSelect
                     size="xs"
+                    miw={230}
                     aria-label={t('web.imports.mapping.read_column_as', { column: header })}
                     value={targets[i] ?? ''}
                     onChange={(e) => {
