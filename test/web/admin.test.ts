@@ -130,6 +130,8 @@ describe('administration', () => {
     await p.getByRole('button', { name: 'Aceptar e iniciar sesión' }).click();
     await p.waitForURL(/\/app\/programmes\/demo-youth-employment\/dashboard/, SLOW);
     await expect.poll(() => p.getByRole('button', { name: 'Cerrar sesión' }).count(), SLOW).toBe(1);
+    // Their start page, the programme's dashboard, as a provider sees it.
+    await expect.poll(() => p.getByTestId('as-of').count(), SLOW).toBe(1);
     await shot(p, 'invitee-signed-in');
     // Signed out, they sign in again with the password they chose.
     await p.getByRole('button', { name: 'Cerrar sesión' }).click();

@@ -17,7 +17,9 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useId, useState } from 'react';
 import { api, data, problemText } from '../../api/client.js';
+import { useSession } from '../../app/session.js';
 import { useMessages } from '../../i18n/use-messages.js';
+import { WHOLE_BADGE } from '../../ui/badge-styles.js';
 import { dateTime } from '../../ui/date-time.js';
 import { Loading, Refusal } from '../../ui/query-state.js';
 import { TableScroll } from '../../ui/table-scroll.js';
@@ -39,6 +41,8 @@ export function PeoplePanel() {
   const [open, setOpen] = useState<{ user: string; what: 'deactivate' | 'grant' } | null>(null);
   const organisations = useQuery(organisationsQuery(locale));
   const users = useQuery(usersQuery(locale, organisation));
+  // Nobody deactivates their own account (the API refuses it): not offered.
+  const session = useSession();
   return (
     <Card withBorder padding="md" component="section" aria-labelledby={headingId}>
       <Group justify="space-between" align="flex-end" mb="sm">
@@ -86,11 +90,11 @@ export function PeoplePanel() {
                     </Table.Td>
                     <Table.Td>
                       {u.active ? (
-                        <Badge variant="dot" color="green">
+                        <Badge styles={WHOLE_BADGE} variant="dot" color="green">
                           {t('web.admin.people.active')}
                         </Badge>
                       ) : (
-                        <Badge variant="dot" color="gray">
+                        <Badge styles={WHOLE_BADGE} variant="dot" color="gray">
                           {t('web.admin.people.deactivated', {
                             at: u.deactivated_at ? dateTime(u.deactivated_at, locale) : '—',
                           })}
@@ -107,14 +111,16 @@ export function PeoplePanel() {
                           >
                             {t('web.admin.people.grant')}
                           </Button>
-                          <Button
-                            size="xs"
-                            variant="outline"
-                            color="red.9"
-                            onClick={() => setOpen({ user: u.id, what: 'deactivate' })}
-                          >
-                            {t('web.admin.people.deactivate')}
-                          </Button>
+                          {u.email === session?.user ? null : (
+                            <Button
+                              size="xs"
+                              variant="outline"
+                              color="red.9"
+                              onClick={() => setOpen({ user: u.id, what: 'deactivate' })}
+                            >
+                              {t('web.admin.people.deactivate')}
+                            </Button>
+                          )}
                         </Group>
                       ) : null}
                     </Table.Td>
@@ -173,6 +179,7 @@ function Roles({ user }: { readonly user: User }) {
           : t(INVITATION_ROLE_LABEL[r.role]);
         return (
           <Badge
+            styles={WHOLE_BADGE}
             key={`${r.role} ${r.programme ?? ''}`}
             variant="outline"
             color="dark"

@@ -31,7 +31,9 @@ export function ByOutcome({
       },
       xAxis: {
         type: 'value',
+        splitNumber: 4,
         axisLabel: {
+          hideOverlap: true,
           formatter: (v: number) =>
             money.currency ? fmt.moneyShort(v, money.currency) : fmt.number(v),
         },

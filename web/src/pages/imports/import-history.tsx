@@ -16,6 +16,7 @@ import {
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useMessages } from '../../i18n/use-messages.js';
+import { WHOLE_BADGE } from '../../ui/badge-styles.js';
 import { dateTime } from '../../ui/date-time.js';
 import { Loading, LoadMore, Refusal } from '../../ui/query-state.js';
 import { TableScroll } from '../../ui/table-scroll.js';
@@ -80,6 +81,7 @@ export function ImportHistory({ programme }: { readonly programme: string }) {
                     <Text size="sm">{kindLabel(i.kind)}</Text>
                     {i.dataset ? (
                       <Badge
+                        styles={WHOLE_BADGE}
                         size="xs"
                         variant="dot"
                         color={i.dataset.status === 'in_force' ? 'green' : 'gray'}

@@ -109,11 +109,20 @@ export function EventEvidence({
               )}
             </Text>
           ) : (
-            <Text size="sm" data-testid="employment-months">
-              {p.employment_months
-                .map((m) => `${fmt.month(m.month)}: ${money.decimal(m.earnings)}`)
-                .join(' · ')}
-            </Text>
+            <SimpleGrid
+              cols={{ base: 2, sm: 3, lg: 4 }}
+              spacing={4}
+              data-testid="employment-months"
+            >
+              {p.employment_months.map((m) => (
+                <Text size="sm" key={m.month}>
+                  <Text span fw={600}>
+                    {fmt.month(m.month)}
+                  </Text>{' '}
+                  {money.decimal(m.earnings)}
+                </Text>
+              ))}
+            </SimpleGrid>
           )}
         </>
       ) : null}
