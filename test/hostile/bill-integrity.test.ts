@@ -117,10 +117,12 @@ describe(`item 5: idempotency keys on ${where}`, () => {
     const second = await api.approvedBill('2019-12-31');
     const reused = await pay('funder', second);
     expect(reused.statusCode, reused.body).toBe(409);
-    expect(reused.json()).toEqual({
+    expect(reused.json()).toMatchObject({
       error: 'idempotency_key_reused',
       message: `you used this Idempotency-Key to pay bill ${first.id}; send a new key for each payment`,
       problems: [],
+      status: 409,
+      type: 'urn:resulta:problem:idempotency_key_reused',
     });
     const status = await api.store.db
       .selectFrom('bills')
