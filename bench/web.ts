@@ -87,7 +87,7 @@ export async function webSection(options: WebOptions): Promise<boolean> {
     args: ['--no-sandbox'],
   });
   try {
-    const rows = await measure(browser, `http://127.0.0.1:${port}`, options.repeats);
+    const rows = await measure(browser, `http://127.0.0.1:${port}`, options.repeats, server.pid);
     printRows(rows);
     return rows.every((r) => r.ok !== false);
   } finally {
@@ -282,7 +282,20 @@ async function signIn(page: Page, baseUrl: string, email: string): Promise<void>
 const ROW = '[data-testid="participant-row"]';
 const FIRST_ROW_LINK = `${ROW} a`;
 
-async function measure(browser: Browser, baseUrl: string, repeats: number): Promise<Row[]> {
+/** The resident memory of a process, in MiB (Linux); null where /proc says nothing. */
+async function rssMiB(pid: number | undefined): Promise<number | null> {
+  if (pid === undefined) return null;
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  const kb = status.match(/^VmRSS:\s+(\d+) kB/m)?.[1];
+  return kb === undefined ? null : Math.round(Number(kb) / 1024);
+}
+
+async function measure(
+  browser: Browser,
+  baseUrl: string,
+  repeats: number,
+  serverPid: number | undefined,
+): Promise<Row[]> {
   const rows: Row[] = [];
   const ms = (x: number) => `${Math.round(x)} ms`;
   const sample = (xs: number[]) => `${ms(median(xs))} (${xs.map((x) => Math.round(x)).join(', ')})`;
@@ -293,6 +306,7 @@ async function measure(browser: Browser, baseUrl: string, repeats: number): Prom
   const page = await context.newPage();
 
   // The dashboard, first thing after signing in: the server reads the run's facts (cold).
+  const rssAtStart = await rssMiB(serverPid);
   const coldStarted = performance.now();
   await signIn(page, baseUrl, FUNDER);
   await page.waitForSelector('[data-testid="kpi-payable"]', { timeout: 600_000 });
@@ -301,6 +315,7 @@ async function measure(browser: Browser, baseUrl: string, repeats: number): Prom
     value: ms(performance.now() - coldStarted),
     target: '',
   });
+  const rssWithFacts = await rssMiB(serverPid);
 
   // Dashboard interactive, the server's facts kept: a fresh tab with a fresh cache.
   const dashboard: number[] = [];
@@ -380,6 +395,7 @@ async function measure(browser: Browser, baseUrl: string, repeats: number): Prom
   });
 
   // Filters on the run: the first waits for the run's standings, later ones do not.
+  const rssBeforeStandings = await rssMiB(serverPid);
   const filtered: number[] = [];
   for (const status of ['capped', 'not_achieved', 'partially_capped', 'paid', 'capped_total']) {
     await page.goto(`${baseUrl}${LIST}`);
@@ -396,6 +412,15 @@ async function measure(browser: Browser, baseUrl: string, repeats: number): Prom
   rows.push({
     measure: "participant list filtered on the run, first time (the run's standings read)",
     value: ms(filtered[0] as number),
+    target: '',
+  });
+  const rssWithStandings = await rssMiB(serverPid);
+  rows.push({
+    measure:
+      "the server's resident memory: started, with the dashboard's facts, before and with the run's standings",
+    value: [rssAtStart, rssWithFacts, rssBeforeStandings, rssWithStandings]
+      .map((m) => (m === null ? '?' : `${m} MiB`))
+      .join(', '),
     target: '',
   });
   rows.push({

@@ -55,8 +55,19 @@ export interface DashboardFacts {
   readonly paidBills: readonly { readonly periodEnd: string; readonly cents: number }[];
 }
 
-/** Facts of the latest run of each programme read so far, by programme id. */
-const kept = new Map<string, { runId: string | null; facts: Promise<DashboardFacts> }>();
+type Kept = Map<string, { runId: string; facts: Promise<DashboardFacts>; read: boolean }>;
+
+/** Facts of the latest run of each programme read so far, per store, by programme id. */
+const keptByStore = new WeakMap<Store, Kept>();
+
+function keptOf(store: Store): Kept {
+  let kept = keptByStore.get(store);
+  if (!kept) {
+    kept = new Map();
+    keptByStore.set(store, kept);
+  }
+  return kept;
+}
 
 /** The facts of the programme's latest succeeded run (or of none), read once per run. */
 export async function dashboardFacts(store: Store, programmeId: string): Promise<DashboardFacts> {
@@ -69,15 +80,56 @@ export async function dashboardFacts(store: Store, programmeId: string): Promise
     .limit(1)
     .executeTakeFirst();
   const runId = run?.id ?? null;
+  const kept = keptOf(store);
   const hit = kept.get(programmeId);
   // Without a run the counts move with every import: those facts are never kept.
   if (hit && runId !== null && hit.runId === runId) return withPaidBills(store, await hit.facts);
   const facts = readFacts(store, programmeId, run ?? null);
   if (runId !== null) {
-    kept.set(programmeId, { runId, facts });
-    facts.catch(() => kept.delete(programmeId));
+    const entry = { runId, facts, read: false };
+    kept.set(programmeId, entry);
+    facts.then(
+      () => {
+        entry.read = true;
+      },
+      () => kept.delete(programmeId),
+    );
   }
   return withPaidBills(store, await facts);
+}
+
+/** The run whose facts are read and held for the programme, if any. */
+export function runOfFactsHeld(store: Store, programmeId: string): string | null {
+  const entry = keptOf(store).get(programmeId);
+  return entry?.read ? entry.runId : null;
+}
+
+/**
+ * Reads the facts of every programme's latest succeeded run ahead of its first reader, one
+ * programme at a time, so that the dashboard's first view after a start or a run does not
+ * wait for the scan. Stops between programmes once `stopped()` says so.
+ */
+export async function warmDashboardFacts(
+  store: Store,
+  programmeIds: readonly string[] | 'all',
+  stopped: () => boolean,
+): Promise<void> {
+  const ids =
+    programmeIds === 'all'
+      ? (
+          await store.db
+            .selectFrom('evaluation_runs')
+            .select('programme_id')
+            .distinct()
+            .where('status', '=', 'succeeded')
+            .orderBy('programme_id')
+            .execute()
+        ).map((r) => r.programme_id)
+      : programmeIds;
+  for (const id of ids) {
+    if (stopped()) return;
+    await dashboardFacts(store, id);
+  }
 }
 
 type RunRow = { id: string; as_of: string; contract_version: number };

@@ -185,6 +185,7 @@ export class RunDispatcher {
   private readonly waiting = new Set<string>();
   private readonly active = new Map<string, AbortController>();
   private readonly finished = new EventEmitter().setMaxListeners(0);
+  private readonly succeeded = new EventEmitter().setMaxListeners(0);
   private servers = 0;
   private stopping = false;
   private heartbeat: NodeJS.Timeout | null = null;
@@ -210,6 +211,12 @@ export class RunDispatcher {
     this.clearTimers();
     for (const controller of this.active.values()) controller.abort();
     await Promise.allSettled([...this.driving.values()]);
+  }
+
+  /** Calls `listener` with the programme each time a run evaluated here has succeeded. */
+  onSucceeded(listener: (programmeId: string) => void): () => void {
+    this.succeeded.on('run', listener);
+    return () => this.succeeded.off('run', listener);
   }
 
   /** Drives the programme's queue in this process; resolves once its first claim is made. */
@@ -306,6 +313,7 @@ export class RunDispatcher {
     await progress;
     const next = await this.finish(run, outcome);
     this.finished.emit(run.id);
+    if ('result' in outcome) this.succeeded.emit('run', run.programmeId);
     return next;
   }
 

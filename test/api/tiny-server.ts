@@ -101,7 +101,7 @@ export async function startTinyServer(): Promise<TinyServer> {
 }
 
 /** Waits for a queued run to be evaluated; it must succeed. */
-async function succeeded(call: TinyServer['call'], runId: string): Promise<void> {
+export async function succeeded(call: TinyServer['call'], runId: string): Promise<void> {
   for (let i = 0; i < 600; i++) {
     const { status } = (await call('funder', `/runs/${runId}`)).json();
     if (status === 'succeeded') return;

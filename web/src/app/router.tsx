@@ -15,7 +15,6 @@ import {
 import { ApiError } from '../api/client.js';
 import { adminRoute } from '../pages/admin/route.js';
 import { billsRoutes } from '../pages/bills/route.js';
-import { comingRoutes } from '../pages/coming/route.js';
 import { contractRoute } from '../pages/contracts/route.js';
 import { dashboardRoute } from '../pages/dashboard/route.js';
 import { importsRoute } from '../pages/imports/route.js';
@@ -118,7 +117,6 @@ export function createAppRouter(queryClient: QueryClient) {
         ...billsRoutes(programmeRoute),
         ...participantsRoutes(programmeRoute),
         contractRoute(programmeRoute),
-        ...comingRoutes(programmeRoute),
       ]),
     ]),
   ]);

@@ -74,11 +74,6 @@ const shell = {
     fr: 'Connecté en tant que {user} ({role}, {organisation})',
   },
   'web.account.sign_out': { en: 'Sign out', es: 'Cerrar sesión', fr: 'Se déconnecter' },
-  'web.page.coming': {
-    en: 'This page is being built.',
-    es: 'Esta página está en construcción.',
-    fr: 'Cette page est en cours de construction.',
-  },
 } as const satisfies Texts;
 
 const signIn = {
@@ -105,6 +100,227 @@ const signIn = {
     en: 'You are signed out.',
     es: 'Ha cerrado la sesión.',
     fr: 'Vous êtes déconnecté.',
+  },
+} as const satisfies Texts;
+
+const charts = {
+  'web.chart.view': { en: 'View of {chart}', es: 'Vista de {chart}', fr: 'Affichage de {chart}' },
+  'web.chart.as_chart': { en: 'Chart', es: 'Gráfico', fr: 'Graphique' },
+  'web.chart.as_table': { en: 'Table', es: 'Tabla', fr: 'Tableau' },
+  'web.chart.download_csv': {
+    en: 'Download CSV: {chart}',
+    es: 'Descargar CSV: {chart}',
+    fr: 'Télécharger le CSV : {chart}',
+  },
+  'web.chart.csv': { en: 'CSV', es: 'CSV', fr: 'CSV' },
+  'web.chart.empty': {
+    en: 'Nothing to show for these filters.',
+    es: 'No hay datos para estos filtros.',
+    fr: 'Rien à afficher pour ces filtres.',
+  },
+} as const satisfies Texts;
+
+const dashboard = {
+  'web.dashboard.title': {
+    en: 'Programme dashboard',
+    es: 'Panel del programa',
+    fr: 'Tableau de bord du programme',
+  },
+  'web.dashboard.as_of': {
+    en: 'Figures from the evaluation run of {date} (run {run}), in {currency}.',
+    es: 'Cifras del cálculo al {date} (cálculo {run}), en {currency}.',
+    fr: 'Chiffres du calcul au {date} (calcul {run}), en {currency}.',
+  },
+  'web.dashboard.no_run': {
+    en: 'No evaluation run yet: outcomes and payments appear after the first run.',
+    es: 'Todavía no hay ningún cálculo: los resultados y los pagos aparecerán tras el primero.',
+    fr: 'Aucun calcul pour l’instant : résultats et paiements apparaîtront après le premier.',
+  },
+  'web.dashboard.aggregates_only': {
+    en: 'Aggregated figures only; no participant is named.',
+    es: 'Solo cifras agregadas; no se identifica a ningún participante.',
+    fr: 'Chiffres agrégés uniquement ; aucun participant n’est nommé.',
+  },
+  'web.dashboard.filters': { en: 'Filters', es: 'Filtros', fr: 'Filtres' },
+  'web.dashboard.filter.provider': { en: 'Provider', es: 'Proveedor', fr: 'Prestataire' },
+  'web.dashboard.filter.segment': { en: 'Segment', es: 'Segmento', fr: 'Segment' },
+  'web.dashboard.filter.cohort_from': {
+    en: 'Enrolled from',
+    es: 'Inscritos desde',
+    fr: 'Inscrits à partir de',
+  },
+  'web.dashboard.filter.cohort_to': {
+    en: 'Enrolled up to',
+    es: 'Inscritos hasta',
+    fr: 'Inscrits jusqu’à',
+  },
+  'web.dashboard.filter.from': {
+    en: 'Outcomes from',
+    es: 'Resultados desde',
+    fr: 'Résultats à partir de',
+  },
+  'web.dashboard.filter.to': {
+    en: 'Outcomes up to',
+    es: 'Resultados hasta',
+    fr: 'Résultats jusqu’à',
+  },
+  'web.dashboard.filter.all': { en: 'All', es: 'Todos', fr: 'Tous' },
+  'web.dashboard.filter.any_month': { en: 'Any month', es: 'Cualquier mes', fr: 'Tous les mois' },
+  'web.dashboard.filter.reset': {
+    en: 'Clear filters',
+    es: 'Quitar filtros',
+    fr: 'Effacer les filtres',
+  },
+  'web.dashboard.no_segment': { en: 'No segment', es: 'Sin segmento', fr: 'Sans segment' },
+  'web.dashboard.kpi.enrolled': { en: 'Enrolled', es: 'Inscritos', fr: 'Inscrits' },
+  'web.dashboard.kpi.achieved': {
+    en: 'Outcomes achieved',
+    es: 'Resultados logrados',
+    fr: 'Résultats atteints',
+  },
+  'web.dashboard.kpi.payable': {
+    en: 'Payable for outcomes',
+    es: 'A pagar por resultados',
+    fr: 'Dû pour les résultats',
+  },
+  'web.dashboard.kpi.paid': {
+    en: 'Paid (bills paid)',
+    es: 'Pagado (facturas pagadas)',
+    fr: 'Payé (factures payées)',
+  },
+  'web.dashboard.kpi.cost_per_job': {
+    en: 'Cost per sustained job',
+    es: 'Costo por empleo sostenido',
+    fr: 'Coût par emploi durable',
+  },
+  'web.dashboard.not_applicable': { en: 'n/a', es: 'n/d', fr: 'n.d.' },
+  'web.dashboard.funnel.title': {
+    en: 'Pipeline: enrolled to retained',
+    es: 'Recorrido: de la inscripción a la permanencia',
+    fr: 'Parcours : de l’inscription au maintien en emploi',
+  },
+  'web.dashboard.stage': { en: 'Stage', es: 'Etapa', fr: 'Étape' },
+  'web.dashboard.stage.enrolled': { en: 'Enrolled', es: 'Inscritos', fr: 'Inscrits' },
+  'web.dashboard.stage.trained': { en: 'Trained', es: 'Capacitados', fr: 'Formés' },
+  'web.dashboard.stage.job_start': {
+    en: 'Started a job',
+    es: 'Empezaron a trabajar',
+    fr: 'Ont commencé un emploi',
+  },
+  'web.dashboard.stage.retained': {
+    en: 'Retained in work',
+    es: 'Mantuvieron el empleo',
+    fr: 'Maintenus en emploi',
+  },
+  'web.dashboard.participants': { en: 'Participants', es: 'Participantes', fr: 'Participants' },
+  'web.dashboard.share_of_enrolled': {
+    en: 'Share of enrolled',
+    es: 'Porcentaje de inscritos',
+    fr: 'Part des inscrits',
+  },
+  'web.dashboard.over_time.title': {
+    en: 'Outcomes achieved and paid over time',
+    es: 'Resultados logrados y pagados a lo largo del tiempo',
+    fr: 'Résultats atteints et payés dans le temps',
+  },
+  'web.dashboard.month': { en: 'Month', es: 'Mes', fr: 'Mois' },
+  'web.dashboard.outcome': { en: 'Outcome', es: 'Resultado', fr: 'Résultat' },
+  'web.dashboard.achieved': { en: 'Achieved', es: 'Logrados', fr: 'Atteints' },
+  'web.dashboard.payable': { en: 'Payable', es: 'A pagar', fr: 'Dû' },
+  'web.dashboard.payable_cumulative': {
+    en: 'Payable, cumulative',
+    es: 'A pagar, acumulado',
+    fr: 'Dû, cumulé',
+  },
+  'web.dashboard.paid_cumulative': {
+    en: 'Paid, cumulative',
+    es: 'Pagado, acumulado',
+    fr: 'Payé, cumulé',
+  },
+  'web.dashboard.caps.title': {
+    en: 'Payments against the caps',
+    es: 'Pagos frente a los topes',
+    fr: 'Paiements au regard des plafonds',
+  },
+  'web.dashboard.caps.note': {
+    en: 'Caps apply to the whole programme, whatever the filters. The forecast assumes the average rate of the last six complete months.',
+    es: 'Los topes se aplican a todo el programa, sean cuales sean los filtros. La previsión supone el ritmo medio de los últimos seis meses completos.',
+    fr: 'Les plafonds valent pour tout le programme, quels que soient les filtres. La prévision suppose le rythme moyen des six derniers mois complets.',
+  },
+  'web.dashboard.cap': { en: 'Cap', es: 'Tope', fr: 'Plafond' },
+  'web.dashboard.cap.total': {
+    en: 'Total payments',
+    es: 'Pagos totales',
+    fr: 'Paiements totaux',
+  },
+  'web.dashboard.cap.volume': {
+    en: 'Volume of {outcome}',
+    es: 'Volumen de {outcome}',
+    fr: 'Volume de {outcome}',
+  },
+  'web.dashboard.cap.per_participant': {
+    en: 'Per participant',
+    es: 'Por participante',
+    fr: 'Par participant',
+  },
+  'web.dashboard.cap.limit': { en: 'Limit', es: 'Límite', fr: 'Limite' },
+  'web.dashboard.cap.used': { en: 'Used', es: 'Utilizado', fr: 'Utilisé' },
+  'web.dashboard.cap.used_share': { en: 'Share used', es: 'Porcentaje usado', fr: 'Part utilisée' },
+  'web.dashboard.cap.rate': {
+    en: 'Per month (last 6)',
+    es: 'Por mes (últimos 6)',
+    fr: 'Par mois (6 derniers)',
+  },
+  'web.dashboard.cap.summary': {
+    en: '{used} of {limit} · reached at this rate: {forecast}',
+    es: '{used} de {limit} · se alcanza a este ritmo: {forecast}',
+    fr: '{used} sur {limit} · atteint à ce rythme : {forecast}',
+  },
+  'web.dashboard.funnel.label': {
+    en: '{stage}: {count}',
+    es: '{stage}: {count}',
+    fr: '{stage} : {count}',
+  },
+  'web.dashboard.cap.forecast': {
+    en: 'Reached at this rate',
+    es: 'Se alcanza a este ritmo',
+    fr: 'Atteint à ce rythme',
+  },
+  'web.dashboard.cap.reached': { en: 'Reached', es: 'Alcanzado', fr: 'Atteint' },
+  'web.dashboard.cap.never': {
+    en: 'Not at the current rate',
+    es: 'No al ritmo actual',
+    fr: 'Pas au rythme actuel',
+  },
+  'web.dashboard.cap.after_end': {
+    en: 'Not before the contract ends ({date})',
+    es: 'No antes del fin del contrato ({date})',
+    fr: 'Pas avant la fin du contrat ({date})',
+  },
+  'web.dashboard.cap.at_limit': {
+    en: '{count, plural, one {# participant paid the limit} other {# participants paid the limit}}',
+    es: '{count, plural, one {# participante cobró el límite} other {# participantes cobraron el límite}}',
+    fr: '{count, plural, one {# participant a atteint la limite} other {# participants ont atteint la limite}}',
+  },
+  'web.dashboard.cap.none': {
+    en: 'The contract sets no cap.',
+    es: 'El contrato no fija ningún tope.',
+    fr: 'Le contrat ne fixe aucun plafond.',
+  },
+  'web.dashboard.by_provider.title': {
+    en: 'Comparison by provider',
+    es: 'Comparación por proveedor',
+    fr: 'Comparaison par prestataire',
+  },
+  'web.dashboard.by_segment.title': {
+    en: 'Comparison by segment',
+    es: 'Comparación por segmento',
+    fr: 'Comparaison par segment',
+  },
+  'web.dashboard.cost_per_job': {
+    en: 'Cost per sustained job',
+    es: 'Costo por empleo sostenido',
+    fr: 'Coût par emploi durable',
   },
 } as const satisfies Texts;
 
@@ -1411,227 +1627,6 @@ const invitationPage = {
   },
 } as const satisfies Texts;
 
-const charts = {
-  'web.chart.view': { en: 'View of {chart}', es: 'Vista de {chart}', fr: 'Affichage de {chart}' },
-  'web.chart.as_chart': { en: 'Chart', es: 'Gráfico', fr: 'Graphique' },
-  'web.chart.as_table': { en: 'Table', es: 'Tabla', fr: 'Tableau' },
-  'web.chart.download_csv': {
-    en: 'Download CSV: {chart}',
-    es: 'Descargar CSV: {chart}',
-    fr: 'Télécharger le CSV : {chart}',
-  },
-  'web.chart.csv': { en: 'CSV', es: 'CSV', fr: 'CSV' },
-  'web.chart.empty': {
-    en: 'Nothing to show for these filters.',
-    es: 'No hay datos para estos filtros.',
-    fr: 'Rien à afficher pour ces filtres.',
-  },
-} as const satisfies Texts;
-
-const dashboard = {
-  'web.dashboard.title': {
-    en: 'Programme dashboard',
-    es: 'Panel del programa',
-    fr: 'Tableau de bord du programme',
-  },
-  'web.dashboard.as_of': {
-    en: 'Figures from the evaluation run of {date} (run {run}), in {currency}.',
-    es: 'Cifras del cálculo al {date} (cálculo {run}), en {currency}.',
-    fr: 'Chiffres du calcul au {date} (calcul {run}), en {currency}.',
-  },
-  'web.dashboard.no_run': {
-    en: 'No evaluation run yet: outcomes and payments appear after the first run.',
-    es: 'Todavía no hay ningún cálculo: los resultados y los pagos aparecerán tras el primero.',
-    fr: 'Aucun calcul pour l’instant : résultats et paiements apparaîtront après le premier.',
-  },
-  'web.dashboard.aggregates_only': {
-    en: 'Aggregated figures only; no participant is named.',
-    es: 'Solo cifras agregadas; no se identifica a ningún participante.',
-    fr: 'Chiffres agrégés uniquement ; aucun participant n’est nommé.',
-  },
-  'web.dashboard.filters': { en: 'Filters', es: 'Filtros', fr: 'Filtres' },
-  'web.dashboard.filter.provider': { en: 'Provider', es: 'Proveedor', fr: 'Prestataire' },
-  'web.dashboard.filter.segment': { en: 'Segment', es: 'Segmento', fr: 'Segment' },
-  'web.dashboard.filter.cohort_from': {
-    en: 'Enrolled from',
-    es: 'Inscritos desde',
-    fr: 'Inscrits à partir de',
-  },
-  'web.dashboard.filter.cohort_to': {
-    en: 'Enrolled up to',
-    es: 'Inscritos hasta',
-    fr: 'Inscrits jusqu’à',
-  },
-  'web.dashboard.filter.from': {
-    en: 'Outcomes from',
-    es: 'Resultados desde',
-    fr: 'Résultats à partir de',
-  },
-  'web.dashboard.filter.to': {
-    en: 'Outcomes up to',
-    es: 'Resultados hasta',
-    fr: 'Résultats jusqu’à',
-  },
-  'web.dashboard.filter.all': { en: 'All', es: 'Todos', fr: 'Tous' },
-  'web.dashboard.filter.any_month': { en: 'Any month', es: 'Cualquier mes', fr: 'Tous les mois' },
-  'web.dashboard.filter.reset': {
-    en: 'Clear filters',
-    es: 'Quitar filtros',
-    fr: 'Effacer les filtres',
-  },
-  'web.dashboard.no_segment': { en: 'No segment', es: 'Sin segmento', fr: 'Sans segment' },
-  'web.dashboard.kpi.enrolled': { en: 'Enrolled', es: 'Inscritos', fr: 'Inscrits' },
-  'web.dashboard.kpi.achieved': {
-    en: 'Outcomes achieved',
-    es: 'Resultados logrados',
-    fr: 'Résultats atteints',
-  },
-  'web.dashboard.kpi.payable': {
-    en: 'Payable for outcomes',
-    es: 'A pagar por resultados',
-    fr: 'Dû pour les résultats',
-  },
-  'web.dashboard.kpi.paid': {
-    en: 'Paid (bills paid)',
-    es: 'Pagado (facturas pagadas)',
-    fr: 'Payé (factures payées)',
-  },
-  'web.dashboard.kpi.cost_per_job': {
-    en: 'Cost per sustained job',
-    es: 'Costo por empleo sostenido',
-    fr: 'Coût par emploi durable',
-  },
-  'web.dashboard.not_applicable': { en: 'n/a', es: 'n/d', fr: 'n.d.' },
-  'web.dashboard.funnel.title': {
-    en: 'Pipeline: enrolled to retained',
-    es: 'Recorrido: de la inscripción a la permanencia',
-    fr: 'Parcours : de l’inscription au maintien en emploi',
-  },
-  'web.dashboard.stage': { en: 'Stage', es: 'Etapa', fr: 'Étape' },
-  'web.dashboard.stage.enrolled': { en: 'Enrolled', es: 'Inscritos', fr: 'Inscrits' },
-  'web.dashboard.stage.trained': { en: 'Trained', es: 'Capacitados', fr: 'Formés' },
-  'web.dashboard.stage.job_start': {
-    en: 'Started a job',
-    es: 'Empezaron a trabajar',
-    fr: 'Ont commencé un emploi',
-  },
-  'web.dashboard.stage.retained': {
-    en: 'Retained in work',
-    es: 'Mantuvieron el empleo',
-    fr: 'Maintenus en emploi',
-  },
-  'web.dashboard.participants': { en: 'Participants', es: 'Participantes', fr: 'Participants' },
-  'web.dashboard.share_of_enrolled': {
-    en: 'Share of enrolled',
-    es: 'Porcentaje de inscritos',
-    fr: 'Part des inscrits',
-  },
-  'web.dashboard.over_time.title': {
-    en: 'Outcomes achieved and paid over time',
-    es: 'Resultados logrados y pagados a lo largo del tiempo',
-    fr: 'Résultats atteints et payés dans le temps',
-  },
-  'web.dashboard.month': { en: 'Month', es: 'Mes', fr: 'Mois' },
-  'web.dashboard.outcome': { en: 'Outcome', es: 'Resultado', fr: 'Résultat' },
-  'web.dashboard.achieved': { en: 'Achieved', es: 'Logrados', fr: 'Atteints' },
-  'web.dashboard.payable': { en: 'Payable', es: 'A pagar', fr: 'Dû' },
-  'web.dashboard.payable_cumulative': {
-    en: 'Payable, cumulative',
-    es: 'A pagar, acumulado',
-    fr: 'Dû, cumulé',
-  },
-  'web.dashboard.paid_cumulative': {
-    en: 'Paid, cumulative',
-    es: 'Pagado, acumulado',
-    fr: 'Payé, cumulé',
-  },
-  'web.dashboard.caps.title': {
-    en: 'Payments against the caps',
-    es: 'Pagos frente a los topes',
-    fr: 'Paiements au regard des plafonds',
-  },
-  'web.dashboard.caps.note': {
-    en: 'Caps apply to the whole programme, whatever the filters. The forecast assumes the average rate of the last six complete months.',
-    es: 'Los topes se aplican a todo el programa, sean cuales sean los filtros. La previsión supone el ritmo medio de los últimos seis meses completos.',
-    fr: 'Les plafonds valent pour tout le programme, quels que soient les filtres. La prévision suppose le rythme moyen des six derniers mois complets.',
-  },
-  'web.dashboard.cap': { en: 'Cap', es: 'Tope', fr: 'Plafond' },
-  'web.dashboard.cap.total': {
-    en: 'Total payments',
-    es: 'Pagos totales',
-    fr: 'Paiements totaux',
-  },
-  'web.dashboard.cap.volume': {
-    en: 'Volume of {outcome}',
-    es: 'Volumen de {outcome}',
-    fr: 'Volume de {outcome}',
-  },
-  'web.dashboard.cap.per_participant': {
-    en: 'Per participant',
-    es: 'Por participante',
-    fr: 'Par participant',
-  },
-  'web.dashboard.cap.limit': { en: 'Limit', es: 'Límite', fr: 'Limite' },
-  'web.dashboard.cap.used': { en: 'Used', es: 'Utilizado', fr: 'Utilisé' },
-  'web.dashboard.cap.used_share': { en: 'Share used', es: 'Porcentaje usado', fr: 'Part utilisée' },
-  'web.dashboard.cap.rate': {
-    en: 'Per month (last 6)',
-    es: 'Por mes (últimos 6)',
-    fr: 'Par mois (6 derniers)',
-  },
-  'web.dashboard.cap.summary': {
-    en: '{used} of {limit} · reached at this rate: {forecast}',
-    es: '{used} de {limit} · se alcanza a este ritmo: {forecast}',
-    fr: '{used} sur {limit} · atteint à ce rythme : {forecast}',
-  },
-  'web.dashboard.funnel.label': {
-    en: '{stage}: {count}',
-    es: '{stage}: {count}',
-    fr: '{stage} : {count}',
-  },
-  'web.dashboard.cap.forecast': {
-    en: 'Reached at this rate',
-    es: 'Se alcanza a este ritmo',
-    fr: 'Atteint à ce rythme',
-  },
-  'web.dashboard.cap.reached': { en: 'Reached', es: 'Alcanzado', fr: 'Atteint' },
-  'web.dashboard.cap.never': {
-    en: 'Not at the current rate',
-    es: 'No al ritmo actual',
-    fr: 'Pas au rythme actuel',
-  },
-  'web.dashboard.cap.after_end': {
-    en: 'Not before the contract ends ({date})',
-    es: 'No antes del fin del contrato ({date})',
-    fr: 'Pas avant la fin du contrat ({date})',
-  },
-  'web.dashboard.cap.at_limit': {
-    en: '{count, plural, one {# participant paid the limit} other {# participants paid the limit}}',
-    es: '{count, plural, one {# participante cobró el límite} other {# participantes cobraron el límite}}',
-    fr: '{count, plural, one {# participant a atteint la limite} other {# participants ont atteint la limite}}',
-  },
-  'web.dashboard.cap.none': {
-    en: 'The contract sets no cap.',
-    es: 'El contrato no fija ningún tope.',
-    fr: 'Le contrat ne fixe aucun plafond.',
-  },
-  'web.dashboard.by_provider.title': {
-    en: 'Comparison by provider',
-    es: 'Comparación por proveedor',
-    fr: 'Comparaison par prestataire',
-  },
-  'web.dashboard.by_segment.title': {
-    en: 'Comparison by segment',
-    es: 'Comparación por segmento',
-    fr: 'Comparaison par segment',
-  },
-  'web.dashboard.cost_per_job': {
-    en: 'Cost per sustained job',
-    es: 'Costo por empleo sostenido',
-    fr: 'Coût par emploi durable',
-  },
-} as const satisfies Texts;
-
 const participants = {
   'web.participants.filters': {
     en: 'Search participants',
@@ -2551,6 +2546,8 @@ const contracts = {
 export const webMessages = {
   ...shell,
   ...signIn,
+  ...charts,
+  ...dashboard,
   ...listParts,
   ...importsPage,
   ...runsPage,
@@ -2558,8 +2555,6 @@ export const webMessages = {
   ...billsPage,
   ...adminPage,
   ...invitationPage,
-  ...charts,
-  ...dashboard,
   ...participants,
   ...contracts,
 } as const satisfies Texts;

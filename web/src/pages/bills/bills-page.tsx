@@ -24,6 +24,7 @@ import { useSession } from '../../app/session.js';
 import { useMessages } from '../../i18n/use-messages.js';
 import { dateTime } from '../../ui/date-time.js';
 import { useMoney } from '../../ui/money.js';
+import { ProgressBar } from '../../ui/progress-bar.js';
 import { Loading, LoadMore, Refusal } from '../../ui/query-state.js';
 import { TableScroll } from '../../ui/table-scroll.js';
 import { BillStatusBadge } from './bill-status.js';
@@ -97,9 +98,10 @@ function DraftBill({ programme }: { readonly programme: string }) {
           </Button>
         </Group>
         {draft.isPending ? (
-          <Text size="sm" mt="sm" role="status">
-            {t('web.bills.draft.working')}
-          </Text>
+          <Stack gap={4} mt="sm" role="status">
+            <Text size="sm">{t('web.bills.draft.working')}</Text>
+            <ProgressBar value={100} moving label={t('web.bills.draft.title')} />
+          </Stack>
         ) : null}
         {draft.isError ? (
           <Alert color="red" role="alert" mt="sm">

@@ -55,13 +55,15 @@ export function ParticipantsPage() {
         ) : null}
       </Group>
       {query.isError ? <Refusal error={query.error} retry={() => void query.refetch()} /> : null}
-      {answer && answer.participants.length > 0 ? (
-        <ParticipantTable
-          programme={programme}
-          answer={answer}
-          showProvider={session?.role !== 'provider'}
-        />
-      ) : null}
+      <div aria-busy={query.isFetching} data-testid="results">
+        {answer && answer.participants.length > 0 ? (
+          <ParticipantTable
+            programme={programme}
+            answer={answer}
+            showProvider={session?.role !== 'provider'}
+          />
+        ) : null}
+      </div>
       {answer ? (
         <Group gap="sm" component="nav" aria-label={t('web.participants.pages')}>
           <Button
