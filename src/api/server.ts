@@ -20,6 +20,7 @@ import {
 import { DEFAULT_TOKEN_POLICY, type TokenPolicy } from '../services/api-tokens.js';
 import { principalFor } from '../services/identity.js';
 import { DEFAULT_THROTTLE, type ThrottlePolicy } from '../services/login-throttle.js';
+import { keepReadingAhead } from '../services/read-ahead.js';
 import type { Store } from '../store/database.js';
 import { authorise, bearerSecret } from './access.js';
 import { registerApiDocs } from './api-docs.js';
@@ -117,6 +118,10 @@ export async function buildServer(
   await app.register(programmeRoutes(store));
   await app.register(dashboardRoutes(store));
   await app.register(runRoutes(store));
+  // What the dashboard and the participant pages will ask, read before anyone asks.
+  const readAhead = keepReadingAhead(store);
+  app.addHook('onReady', async () => readAhead.start());
+  app.addHook('onClose', async () => readAhead.stop());
   await app.register(billRoutes(store));
   await app.register(verificationRoutes(store));
   await app.register(exportRoutes(store));

@@ -1,10 +1,13 @@
 /**
- * The child process of one explanation (forked by `isolated-explain.ts`): it unpacks a
- * run's evidence pack into its own folder, evaluates the snapshot with DuckDB held to its
- * memory limit (caps depend on every participant), explains one participant, sends the
- * answer or the reason there is none, and exits. Unpacking and evaluating here keeps both
- * off the API's event loop. It never touches the store.
+ * The child process of one explanation (forked by `isolated-explain.ts`). With the run's
+ * explanation index at hand it reads the participant from it. Otherwise it unpacks the run's
+ * evidence pack into its own folder, evaluates the snapshot with DuckDB held to its memory
+ * limit (caps depend on every participant), writes the index for the next time and explains
+ * the participant, if one was asked for. It sends the answer or the reason there is none, and
+ * exits. Unpacking and evaluating here keeps both off the API's event loop. It never touches
+ * the store.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -12,8 +15,10 @@ import { parseContract } from '../domain/contract/parse-contract.js';
 import { parseLocalDate } from '../domain/local-date.js';
 import { ProblemsError } from '../domain/problem.js';
 import { withSession } from './duckdb-session.js';
-import { explainInSession } from './explain.js';
+import { evaluateInSession } from './evaluate.js';
+import { explainFromRun } from './explain.js';
 import { explainAnswer } from './explain-answer.js';
+import { explainFromIndex, writeExplanationIndex } from './explanation-index.js';
 import type { ExplainFromWorker, ExplainToWorker } from './isolated-explain.js';
 
 function send(message: ExplainFromWorker): Promise<void> {
@@ -44,31 +49,37 @@ async function unpack(pack: string, dir: string): Promise<{ asOf: string; employ
 }
 
 async function explainRequest(message: ExplainToWorker): Promise<ExplainFromWorker> {
+  if (message.participantId !== null && existsSync(message.index)) {
+    const read = await explainFromIndex(message.index, message.participantId);
+    const { contract, asOf, explanation, facts } = read;
+    return { type: 'explained', answer: explainAnswer(contract, asOf, explanation, facts) };
+  }
   const dir = join(message.workDir, 'pack');
   const { asOf: asOfText, employment } = await unpack(message.pack, dir);
-  const { contract, problems } = parseContract(await readFile(join(dir, 'contract.yaml'), 'utf8'));
+  const contractYaml = await readFile(join(dir, 'contract.yaml'), 'utf8');
+  const { contract, problems } = parseContract(contractYaml);
   if (!contract) return { type: 'problems', problems };
   const asOf = parseLocalDate(asOfText);
   if (!asOf) return { type: 'error', message: `as-of "${asOfText}" is not a real day` };
   const input = (name: string) => ({ path: join(dir, name), file: name });
   const outDir = join(message.workDir, 'outputs');
   await mkdir(outDir);
-  return withSession(async (session) => {
+  const participantsFile = 'inputs/participants.csv';
+  return withSession(async (session): Promise<ExplainFromWorker> => {
     await session.conn.run(`SET memory_limit = '${Math.floor(message.duckdbMemoryMb)}MB'`);
-    const { explanation, facts } = await explainInSession(
-      session,
-      {
-        contract,
-        contractSha256: '',
-        asOf,
-        inputs: {
-          participants: input('inputs/participants.csv'),
-          events: input('inputs/events.csv'),
-          employment: input(employment),
-        },
-      },
+    const inputs = {
+      participants: input(participantsFile),
+      events: input('inputs/events.csv'),
+      employment: input(employment),
+    };
+    await evaluateInSession(session, { contract, contractSha256: '', asOf, inputs }, outDir);
+    await writeExplanationIndex(session, { contractYaml, asOf, participantsFile }, message.index);
+    if (message.participantId === null) return { type: 'indexed' };
+    const { explanation, facts } = await explainFromRun(
+      session.conn,
+      { contract, asOf, participantsFile },
       message.participantId,
-      outDir,
+      'session',
     );
     return { type: 'explained', answer: explainAnswer(contract, asOf, explanation, facts) };
   });

@@ -62,17 +62,31 @@ export async function explainInSession(
   evaluation: EvaluationResult;
 }> {
   const result = await evaluateInSession(session, request, outDir);
+  const asked = { ...request, participantsFile: request.inputs.participants.file };
   return {
-    ...(await explainFromRun(session.conn, request, result, participantId)),
+    ...(await explainFromRun(session.conn, asked, participantId, 'session')),
     evaluation: result,
   };
 }
 
-async function explainFromRun(
+/** Where a participant's achievements and their payments are read from. */
+export type PaymentsSource =
+  /** An evaluation's own session: the cap pass's results are row `ord` of run_payments. */
+  | 'session'
+  /** An explanation index: run_achievements carries its payment (explanation-index.ts). */
+  | 'index';
+
+const PAYMENTS_FROM: Record<PaymentsSource, string> = {
+  session: 'run_achievements a JOIN run_payments p ON p.rowid = a.ord',
+  index: 'run_achievements a',
+};
+
+/** The participant's explanation from the run tables of an evaluated snapshot. */
+export async function explainFromRun(
   conn: DuckDBConnection,
-  request: EvaluationRequest,
-  result: EvaluationResult,
+  request: Pick<EvaluationRequest, 'contract' | 'asOf'> & { readonly participantsFile: string },
   participantId: string,
+  source: PaymentsSource,
 ): Promise<{ explanation: ParticipantExplanation; facts: ParticipantFacts | null }> {
   const rows = await conn.runAndReadAll(
     "SELECT * EXCLUDE (__age, enrolled_on, birth_date), strftime(enrolled_on, '%Y-%m-%d') AS enrolled_on, strftime(birth_date, '%Y-%m-%d') AS birth_date, CAST(__age AS VARCHAR) AS __age_text FROM run_participants WHERE participant_id = $1",
@@ -90,12 +104,16 @@ async function explainFromRun(
   if (base.ineligibleBecause !== null)
     return { explanation: { ...base, outcomes: [] }, facts: null };
   const facts = await readFacts(conn, row, pidx);
-  const payments = await readPayments(conn, request, result, pidx);
+  const payments = await readPayments(conn, request.contract, pidx, source);
   const outcomes = explainParticipant(request.contract, facts, request.asOf, payments);
   return { explanation: { ...base, outcomes }, facts };
 }
 
-async function notInRun(conn: DuckDBConnection, request: EvaluationRequest, participantId: string) {
+async function notInRun(
+  conn: DuckDBConnection,
+  request: { readonly asOf: string; readonly participantsFile: string },
+  participantId: string,
+) {
   const found = await conn.runAndReadAll(
     "SELECT strftime(enrolled_on, '%Y-%m-%d') AS enrolled_on FROM input_participants WHERE participant_id = $1",
     [participantId],
@@ -103,7 +121,7 @@ async function notInRun(conn: DuckDBConnection, request: EvaluationRequest, part
   const enrolled = found.getRowObjectsJS()[0]?.enrolled_on;
   const message = enrolled
     ? `participant "${participantId}" enrolled on ${String(enrolled)}, after the as-of day ${request.asOf}, so is not in this run`
-    : `participant "${participantId}" is not in ${request.inputs.participants.file}`;
+    : `participant "${participantId}" is not in ${request.participantsFile}`;
   return { code: 'explain.participant', message };
 }
 
@@ -120,7 +138,7 @@ async function readFacts(
     if (!key.startsWith('__')) attributes[key] = text(value);
   attributes.age_at_enrolment = text(row.__age_text);
   const events = await conn.runAndReadAll(
-    "SELECT type, strftime(occurred_on, '%Y-%m-%d') AS day, CAST(value AS VARCHAR) AS value, verified FROM run_events WHERE __pidx = $1 ORDER BY occurred_on, type",
+    "SELECT type, strftime(occurred_on, '%Y-%m-%d') AS day, CAST(value AS VARCHAR) AS value, verified FROM run_events WHERE __pidx = $1 ORDER BY occurred_on, type, value NULLS FIRST, verified",
     [pidx],
   );
   const months = await conn.runAndReadAll(
@@ -146,26 +164,25 @@ async function readFacts(
 
 async function readPayments(
   conn: DuckDBConnection,
-  request: EvaluationRequest,
-  result: EvaluationResult,
+  contract: EvaluationRequest['contract'],
   pidx: number,
+  source: PaymentsSource,
 ): Promise<PaidAchievement[]> {
-  const outcomes = request.contract.versions[0]?.outcomes ?? [];
+  const outcomes = contract.versions[0]?.outcomes ?? [];
   const reader = await conn.runAndReadAll(
-    "SELECT ord, outcome, strftime(achieved_on, '%Y-%m-%d') AS day, version FROM run_achievements WHERE __pidx = $1 ORDER BY ord",
+    `SELECT a.outcome, strftime(a.achieved_on, '%Y-%m-%d') AS day, a.version, CAST(price AS BIGINT) AS price, CAST(amount AS BIGINT) AS amount, status, cut_by FROM ${PAYMENTS_FROM[source]} WHERE a.__pidx = $1 ORDER BY a.ord`,
     [pidx],
   );
-  const money = (amount: number) => formatCents(cents(amount));
+  const money = (amount: unknown) => formatCents(cents(Number(amount)));
   return reader.getRowObjectsJS().map((r) => {
-    const ord = Number(r.ord);
-    const cut = result.payments.cutBy[ord] as number;
+    const cut = Number(r.cut_by);
     return {
       outcome: outcomes[Number(r.outcome)]?.id ?? '',
       achievedOn: String(r.day),
-      version: request.contract.versions[Number(r.version)]?.id ?? 'base',
-      price: money(result.payments.price[ord] as number),
-      amount: money(result.payments.amount[ord] as number),
-      status: statusName(result.payments.status[ord] as number),
+      version: contract.versions[Number(r.version)]?.id ?? 'base',
+      price: money(r.price),
+      amount: money(r.amount),
+      status: statusName(Number(r.status)),
       ...(cut === NOT_CUT ? {} : { cutBy: statusName(cut) }),
     };
   });

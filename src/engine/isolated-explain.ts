@@ -1,9 +1,10 @@
 /**
  * Explains one participant of a stored run in a child process (`explain-worker.ts`), as runs
- * are evaluated (isolated-run.ts): the evaluation behind an explanation costs what the run
- * cost, so it must not run on the API's event loop, and a crash or a runaway query costs the
- * explanation only. The same memory budget and time limit as runs; at most `PARALLEL`
- * explanations at a time per process, the others wait their turn.
+ * are evaluated (isolated-run.ts), so a crash or a runaway query costs the explanation only.
+ * The child reads the run's explanation index (explanation-index.ts), a few rows; the first
+ * explanation of a run writes that index, which costs the run's whole evaluation (caps depend
+ * on every participant): at most two such evaluations at a time per process, with the run's
+ * memory budget and time limit, and one per run however many ask.
  */
 import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -19,7 +20,10 @@ export type ExplainToWorker = {
   readonly type: 'explain';
   /** The run's evidence pack (zip). */
   readonly pack: string;
-  readonly participantId: string;
+  /** Null: only write the run's explanation index. */
+  readonly participantId: string | null;
+  /** The run's explanation index: read when it exists, written from the pack when not. */
+  readonly index: string;
   /** An empty folder of the child's own: the pack is unpacked and evaluated there. */
   readonly workDir: string;
   readonly duckdbMemoryMb: number;
@@ -27,36 +31,77 @@ export type ExplainToWorker = {
 
 export type ExplainFromWorker =
   | { readonly type: 'explained'; readonly answer: ExplainAnswer }
+  | { readonly type: 'indexed' }
   | { readonly type: 'problems'; readonly problems: readonly Problem[] }
   | { readonly type: 'error'; readonly message: string };
 
-/** Explanations evaluated at once by this process; each is a whole run's evaluation. */
-const PARALLEL = 2;
-const turns = new Semaphore(PARALLEL);
+/** Snapshots evaluated at once by this process (each is a whole run's evaluation). */
+const evaluations = new Semaphore(2);
+/** Explanations read from an index at once (a few rows each). */
+const reads = new Semaphore(4);
+/** Indexes being written, by path: a second asker waits for the first writing. */
+const writing = new Map<string, Promise<void>>();
 
 /**
- * The explanation of `participantId` in the run whose pack is `pack`. A participant the run
- * does not hold is a RunFailure with the problem `explain.participant` saying why.
+ * The explanation of `participantId` in the run whose pack is `pack`, read from the run's
+ * explanation index `index` (written first when missing). A participant the run does not hold
+ * is a RunFailure with the problem `explain.participant` saying why.
  */
-export function explainIsolated(
+export async function explainIsolated(
   pack: string,
   participantId: string,
   limits: RunLimits,
+  index: string,
 ): Promise<ExplainAnswer> {
-  return turns.run(async () => {
-    const workDir = await mkdtemp(join(tmpdir(), 'resulta-explain-'));
-    try {
-      return await inChild({ pack, participantId, workDir }, limits);
-    } finally {
-      await rm(workDir, { recursive: true, force: true });
-    }
-  });
+  if (!existsSync(index)) await writeExplanationIndexIsolated(pack, limits, index);
+  const read = () =>
+    reads.run(() =>
+      withWorkDir((workDir) => inChild({ pack, participantId, workDir, index }, limits)),
+    );
+  try {
+    return (await read()) as ExplainAnswer;
+  } catch (error) {
+    if (error instanceof RunFailure && error.problems.length > 0) throw error;
+    // An index this version cannot read (written by another DuckDB, or damaged): ours to
+    // replace, from the pack.
+    await rm(index, { force: true });
+    await writeExplanationIndexIsolated(pack, limits, index);
+    return (await read()) as ExplainAnswer;
+  }
+}
+
+/** Writes the run's explanation index from its pack, once however many ask at the same time. */
+export function writeExplanationIndexIsolated(
+  pack: string,
+  limits: RunLimits,
+  index: string,
+): Promise<void> {
+  let under = writing.get(index);
+  if (!under) {
+    under = evaluations
+      .run(() =>
+        withWorkDir((workDir) => inChild({ pack, participantId: null, workDir, index }, limits)),
+      )
+      .then(() => undefined)
+      .finally(() => writing.delete(index));
+    writing.set(index, under);
+  }
+  return under;
+}
+
+async function withWorkDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
+  const workDir = await mkdtemp(join(tmpdir(), 'resulta-explain-'));
+  try {
+    return await work(workDir);
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
 }
 
 function inChild(
-  asked: { pack: string; participantId: string; workDir: string },
+  asked: Pick<ExplainToWorker, 'pack' | 'participantId' | 'workDir' | 'index'>,
   limits: RunLimits,
-): Promise<ExplainAnswer> {
+): Promise<ExplainAnswer | null> {
   const { heapMb, duckdbMb } = splitMemory(limits.memoryMb);
   const child = fork(explainWorkerEntry(), [], {
     execArgv: [`--max-old-space-size=${heapMb}`],
@@ -88,6 +133,7 @@ function inChild(
       clearTimeout(timer);
       const result = outcome as ExplainFromWorker | null;
       if (result?.type === 'explained') settle(result.answer);
+      else if (result?.type === 'indexed') settle(null);
       else if (result?.type === 'problems')
         fail(new RunFailure(result.problems[0]?.message ?? 'problems', result.problems));
       else if (result?.type === 'error') fail(new RunFailure(result.message));

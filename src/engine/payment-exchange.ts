@@ -41,7 +41,7 @@ const CHUNK = 2048;
 const INT32_MAX = 2 ** 31 - 1;
 
 /**
- * Appends the cap pass results as `run_payments(price, amount, status)`; row i is
+ * Appends the cap pass results as `run_payments(price, amount, status, cut_by)`; row i is
  * achievement ord i (the appender keeps insertion order, so `rowid` = ord). Cents travel as
  * INTEGER when every amount fits, which spares a BigInt per value; otherwise as BIGINT.
  */
@@ -53,7 +53,7 @@ export async function appendPayments(
   const small = payments.price.every((p) => p <= INT32_MAX);
   const money = small ? INTEGER : BIGINT;
   await conn.run(
-    `CREATE OR REPLACE TABLE run_payments (price ${money}, amount ${money}, status UTINYINT)`,
+    `CREATE OR REPLACE TABLE run_payments (price ${money}, amount ${money}, status UTINYINT, cut_by UTINYINT)`,
   );
   const appender = await conn.createAppender('run_payments');
   const count = payments.price.length;
@@ -63,10 +63,11 @@ export async function appendPayments(
       : Array.from(array.subarray(start, start + size), BigInt);
   for (let start = 0; start < count; start += CHUNK) {
     const size = Math.min(CHUNK, count - start);
-    const chunk = DuckDBDataChunk.create([money, money, UTINYINT], size);
+    const chunk = DuckDBDataChunk.create([money, money, UTINYINT, UTINYINT], size);
     chunk.setColumnValues(0, values(payments.price, start, size));
     chunk.setColumnValues(1, values(payments.amount, start, size));
     chunk.setColumnValues(2, Array.from(payments.status.subarray(start, start + size)));
+    chunk.setColumnValues(3, Array.from(payments.cutBy.subarray(start, start + size)));
     appender.appendDataChunk(chunk);
   }
   appender.closeSync();

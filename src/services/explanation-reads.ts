@@ -1,13 +1,15 @@
 /**
  * Why a participant was or was not paid in a stored run: the engine's explain on the run's
- * own snapshot (its evidence pack), evaluated in a child process (engine/isolated-explain.ts)
- * so the API's event loop only waits. The participant must be one the caller sees (row-level
+ * own snapshot (its evidence pack), read in a child process (engine/isolated-explain.ts) from
+ * the run's explanation index under `<data>/explanations/`, written from the pack when missing. The participant must be one the caller sees (row-level
  * security; a provider only its own), or the answer is that there is no such participant.
  */
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { ExplainAnswer } from '../engine/explain-answer.js';
-import { explainIsolated } from '../engine/isolated-explain.js';
+import { explainIsolated, writeExplanationIndexIsolated } from '../engine/isolated-explain.js';
 import { RunFailure, runLimitsFromEnv } from '../engine/isolated-run.js';
 import { withCaller } from '../store/caller-scope.js';
 import type { Store } from '../store/database.js';
@@ -47,9 +49,10 @@ export async function explainInRun(
   if (run.status !== 'succeeded' || !pack) return { kind: 'not_succeeded', status: run.status };
   try {
     const answer = await explainIsolated(
-      join(store.dataDir, 'packs', `${pack}.zip`),
+      packPath(store, pack),
       participantId,
       runLimitsFromEnv(),
+      await indexPath(store, pack),
     );
     return { kind: 'explained', runId, answer };
   } catch (error) {
@@ -57,4 +60,32 @@ export async function explainInRun(
     if (notInRun?.code === 'explain.participant') return { kind: 'not_in_run', asOf: run.as_of };
     throw error;
   }
+}
+
+/**
+ * Writes the explanation index of a run ahead of its first reader (services/read-ahead.ts);
+ * nothing when it is there already or the run has no pack.
+ */
+export async function indexRunForExplanations(store: Store, runId: string): Promise<void> {
+  const run = await store.db
+    .selectFrom('evaluation_runs')
+    .select(['status', 'outputs'])
+    .where('id', '=', runId)
+    .executeTakeFirst();
+  const pack = (run?.outputs as { pack?: string } | null)?.pack;
+  if (run?.status !== 'succeeded' || !pack) return;
+  const index = await indexPath(store, pack);
+  if (existsSync(index)) return;
+  await writeExplanationIndexIsolated(packPath(store, pack), runLimitsFromEnv(), index);
+}
+
+function packPath(store: Store, pack: string): string {
+  return join(store.dataDir, 'packs', `${pack}.zip`);
+}
+
+/** Indexes are named by their pack: the same snapshot explains the same way. */
+async function indexPath(store: Store, pack: string): Promise<string> {
+  const dir = join(store.dataDir, 'explanations');
+  await mkdir(dir, { recursive: true });
+  return join(dir, `${pack}.duckdb`);
 }

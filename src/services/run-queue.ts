@@ -213,8 +213,8 @@ export class RunDispatcher {
     await Promise.allSettled([...this.driving.values()]);
   }
 
-  /** Calls `listener` with the programme each time a run evaluated here has succeeded. */
-  onSucceeded(listener: (programmeId: string) => void): () => void {
+  /** Calls `listener` each time a run evaluated here has succeeded. */
+  onSucceeded(listener: (programmeId: string, runId: string) => void): () => void {
     this.succeeded.on('run', listener);
     return () => this.succeeded.off('run', listener);
   }
@@ -313,7 +313,7 @@ export class RunDispatcher {
     await progress;
     const next = await this.finish(run, outcome);
     this.finished.emit(run.id);
-    if ('result' in outcome) this.succeeded.emit('run', run.programmeId);
+    if ('result' in outcome) this.succeeded.emit('run', run.programmeId, run.id);
     return next;
   }
 

@@ -8,7 +8,6 @@ import { z } from 'zod';
 import { cents, formatCents } from '../../domain/money.js';
 import { dashboardFacts } from '../../services/dashboard-facts.js';
 import { type Comparison, dashboardFigures, STAGES } from '../../services/dashboard-figures.js';
-import { keepDashboardsWarm } from '../../services/dashboard-warming.js';
 import type { Store } from '../../store/database.js';
 import { programmeOf } from '../access.js';
 
@@ -90,9 +89,6 @@ const money = (n: number) => formatCents(cents(Math.round(n)));
 
 export function dashboardRoutes(store: Store): FastifyPluginAsyncZod {
   return async (app) => {
-    const warming = keepDashboardsWarm(store);
-    app.addHook('onReady', async () => warming.start());
-    app.addHook('onClose', async () => warming.stop());
     app.get(
       '/programmes/:programme/dashboard/figures',
       {

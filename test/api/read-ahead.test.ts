@@ -1,14 +1,17 @@
 /**
- * The dashboard's facts are read ahead of their readers: when the server is ready, and when a
- * run succeeds, with no one asking for the dashboard (services/dashboard-warming.ts).
+ * What the dashboard and the participant pages ask is read ahead of them (services/
+ * read-ahead.ts): the dashboard's facts when the server is ready and when a run succeeds, and
+ * a succeeded run's explanation index, with no one asking.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runOfFactsHeld } from '../../src/services/dashboard-facts.js';
 import { startTinyServer, succeeded, type TinyServer } from './tiny-server.js';
 
 const SLOW = { timeout: 60_000, interval: 100 };
 
-describe('dashboard facts read ahead', () => {
+describe('reading ahead', () => {
   let api: TinyServer;
   beforeAll(async () => {
     api = await startTinyServer();
@@ -34,5 +37,16 @@ describe('dashboard facts read ahead', () => {
     const figures = await api.call('investor', '/programmes/tiny/dashboard/figures');
     expect(figures.statusCode, figures.body).toBe(200);
     expect(figures.json().run).toBe(next);
+  });
+
+  it('writes a succeeded run’s explanation index, which then answers for it', async () => {
+    const run = (await api.call('funder', `/runs/${api.runId}`)).json();
+    const index = join(api.store.dataDir, 'explanations', `${run.evidence_pack_sha256}.duckdb`);
+    await expect.poll(() => existsSync(index), SLOW).toBe(true);
+    const answer = await api.call('provider', `/runs/${api.runId}/participants/P01/explanation`);
+    expect(answer.statusCode, answer.body).toBe(200);
+    expect(answer.json()).toMatchObject({ participant_id: 'P01', provider_id: 'prov-a' });
+    const elsewhere = await api.call('provider', `/runs/${api.runId}/participants/P04/explanation`);
+    expect(elsewhere.statusCode).toBe(404);
   });
 });
