@@ -110,6 +110,20 @@ describe('dashboard figures', () => {
     ]);
   });
 
+  it('computes a view once per run, and again when a bill is paid', () => {
+    const run = facts();
+    const first = dashboardFigures(run);
+    expect(dashboardFigures({ ...run }, {})).toBe(first);
+    const filtered = dashboardFigures(run, { provider: 'prov-b' });
+    expect(filtered).not.toBe(first);
+    expect(filtered.totals.enrolled).toBeLessThan(first.totals.enrolled);
+    const paidMore = dashboardFigures({
+      ...run,
+      paidBills: [...run.paidBills, { periodEnd: '2019-12-31', cents: 10_000 }],
+    });
+    expect(paidMore.totals.paidCents).toBe(first.totals.paidCents + 10_000);
+  });
+
   it('compares providers and segments', () => {
     const f = dashboardFigures(facts());
     expect(f.byProvider).toEqual([

@@ -104,32 +104,16 @@ export function runOfFactsHeld(store: Store, programmeId: string): string | null
   return entry?.read ? entry.runId : null;
 }
 
-/**
- * Reads the facts of every programme's latest succeeded run ahead of its first reader, one
- * programme at a time, so that the dashboard's first view after a start or a run does not
- * wait for the scan. Stops between programmes once `stopped()` says so.
- */
-export async function warmDashboardFacts(
-  store: Store,
-  programmeIds: readonly string[] | 'all',
-  stopped: () => boolean,
-): Promise<void> {
-  const ids =
-    programmeIds === 'all'
-      ? (
-          await store.db
-            .selectFrom('evaluation_runs')
-            .select('programme_id')
-            .distinct()
-            .where('status', '=', 'succeeded')
-            .orderBy('programme_id')
-            .execute()
-        ).map((r) => r.programme_id)
-      : programmeIds;
-  for (const id of ids) {
-    if (stopped()) return;
-    await dashboardFacts(store, id);
-  }
+/** The programmes with a succeeded run, whose dashboards have facts to read ahead. */
+export async function programmesWithRuns(store: Store): Promise<string[]> {
+  const rows = await store.db
+    .selectFrom('evaluation_runs')
+    .select('programme_id')
+    .distinct()
+    .where('status', '=', 'succeeded')
+    .orderBy('programme_id')
+    .execute();
+  return rows.map((r) => r.programme_id);
 }
 
 type RunRow = { id: string; as_of: string; contract_version: number };

@@ -109,10 +109,32 @@ const STAGE_BIT: Readonly<Record<Stage, number>> = {
   retained: 4,
 };
 
+/** Figures answered per run's facts (their arrays never change), by filters and paid bills. */
+const answered = new WeakMap<DashboardFacts['achievements'], Map<string, DashboardFigures>>();
+/** Views kept per run: the default and recent filters; the oldest goes first. */
+const KEPT_VIEWS = 32;
+
+/**
+ * The figures under `filters`, computed once per run and view: a pass over millions of
+ * achievements costs most of a second at national scale, and most readers open the same
+ * default view.
+ */
 export function dashboardFigures(
   facts: DashboardFacts,
   filters: DashboardFilters = {},
 ): DashboardFigures {
+  const views = answered.get(facts.achievements) ?? new Map<string, DashboardFigures>();
+  answered.set(facts.achievements, views);
+  const key = JSON.stringify([filters, facts.paidBills]);
+  const kept = views.get(key);
+  if (kept) return kept;
+  const figures = computeFigures(facts, filters);
+  views.set(key, figures);
+  if (views.size > KEPT_VIEWS) views.delete(views.keys().next().value as string);
+  return figures;
+}
+
+function computeFigures(facts: DashboardFacts, filters: DashboardFilters): DashboardFigures {
   const { participants, achievements, months } = facts;
   const included = includedParticipants(facts, filters);
   const period = monthRange(months, filters.from, filters.to);

@@ -7,7 +7,8 @@
  * dashboard or a participant after a start or a run waits for it.
  */
 import type { Store } from '../store/database.js';
-import { warmDashboardFacts } from './dashboard-facts.js';
+import { dashboardFacts, programmesWithRuns } from './dashboard-facts.js';
+import { dashboardFigures } from './dashboard-figures.js';
 import { indexRunForExplanations } from './explanation-reads.js';
 import { runDispatcher } from './run-queue.js';
 
@@ -29,12 +30,19 @@ export function keepReadingAhead(store: Store): ReadAhead {
         if (!stopped) process.stderr.write(`resulta: reading ahead: ${String(error)}\n`);
       });
   };
+  /** The facts and the default view's figures, what the dashboard's first view asks. */
+  const readDashboards = async (programmeIds: readonly string[]) => {
+    for (const id of programmeIds) {
+      if (stopped) return;
+      dashboardFigures(await dashboardFacts(store, id));
+    }
+  };
   const off = runDispatcher(store).onSucceeded((programmeId, runId) => {
-    later(() => warmDashboardFacts(store, [programmeId], () => stopped));
+    later(() => readDashboards([programmeId]));
     later(() => indexRunForExplanations(store, runId));
   });
   return {
-    start: () => later(() => warmDashboardFacts(store, 'all', () => stopped)),
+    start: () => later(async () => readDashboards(await programmesWithRuns(store))),
     stop: async () => {
       stopped = true;
       off();
