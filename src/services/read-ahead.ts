@@ -1,15 +1,16 @@
 /**
  * Reads ahead of the people who will ask (docs/decisions.md, "Read ahead"): the dashboard's
- * facts of every programme's latest run when the server is ready, and, when a run succeeds,
- * its dashboard facts and its explanation index. At national scale the first reading of a
- * run's facts scans a million participants and a few million achievements, and its first
- * explanation evaluates the whole snapshot again; without this, the first person to open the
- * dashboard or a participant after a start or a run waits for it.
+ * facts and the participants' standings of every programme's latest run when the server is
+ * ready, and, when a run succeeds, those of the new run and its explanation index. At national
+ * scale each first reading scans a million participants and a few million achievements, and
+ * a run's first explanation evaluates the whole snapshot again; without this, the first person
+ * to open the dashboard, filter the participants or open one after a start or a run waits.
  */
 import type { Store } from '../store/database.js';
 import { dashboardFacts, programmesWithRuns } from './dashboard-facts.js';
 import { dashboardFigures } from './dashboard-figures.js';
 import { indexRunForExplanations } from './explanation-reads.js';
+import { latestSucceededRun, standingsOf } from './participant-standings.js';
 import { runDispatcher } from './run-queue.js';
 
 export interface ReadAhead {
@@ -30,19 +31,24 @@ export function keepReadingAhead(store: Store): ReadAhead {
         if (!stopped) process.stderr.write(`resulta: reading ahead: ${String(error)}\n`);
       });
   };
-  /** The facts and the default view's figures, what the dashboard's first view asks. */
-  const readDashboards = async (programmeIds: readonly string[]) => {
+  /**
+   * The dashboard's facts and its default view, what its first view asks, then the run's
+   * standings, what the participant list's first filter on the run asks.
+   */
+  const readProgrammes = async (programmeIds: readonly string[]) => {
     for (const id of programmeIds) {
       if (stopped) return;
       dashboardFigures(await dashboardFacts(store, id));
+      const run = await latestSucceededRun(store, id);
+      if (run && !stopped) await standingsOf(store, id, run);
     }
   };
   const off = runDispatcher(store).onSucceeded((programmeId, runId) => {
-    later(() => readDashboards([programmeId]));
+    later(() => readProgrammes([programmeId]));
     later(() => indexRunForExplanations(store, runId));
   });
   return {
-    start: () => later(async () => readDashboards(await programmesWithRuns(store))),
+    start: () => later(async () => readProgrammes(await programmesWithRuns(store))),
     stop: async () => {
       stopped = true;
       off();
