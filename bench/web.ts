@@ -429,7 +429,8 @@ async function measure(
     );
   }
   rows.push({
-    measure: "participant list filtered on the run, first time (the run's standings, read ahead since the server started)",
+    measure:
+      "participant list filtered on the run, first time (the run's standings, read ahead since the server started)",
     value: ms(filtered[0] as number),
     target: '',
   });
