@@ -14,6 +14,7 @@
  * `standingOf`, as `resulta explain` does.
  */
 
+import { sql } from 'kysely';
 import type { Contract } from '../domain/contract/contract.js';
 import { parseContract } from '../domain/contract/parse-contract.js';
 import { attributesOf, standingOf } from '../domain/explain/participant-standing.js';
@@ -132,64 +133,97 @@ async function readFacts(
     .where('o.kind', '=', 'provider')
     .execute();
   const segments = [...contract.segments.map((s) => s.id), ''];
-  const rows = await participantRows(store, programmeId, run?.as_of);
-  const providers = [
-    ...new Set([...providerRows.map((p) => p.id), ...rows.map((r) => r.provider_id)]),
-  ].sort();
-  const achievementRows = run ? await achievementRowsOf(store, run.id) : [];
-  const months = [
-    ...new Set([
-      ...rows.map((r) => r.enrolled_on.slice(0, 7)),
-      ...achievementRows.map((a) => a.achieved_on.slice(0, 7)),
-    ]),
-  ].sort();
-  const monthIndex = new Map(months.map((m, i) => [m, i]));
-  const providerIndex = new Map(providers.map((p, i) => [p, i]));
-  const participantIndex = new Map<string, number>();
-  const participants = {
-    count: rows.length,
-    provider: new Int32Array(rows.length),
-    segment: new Int32Array(rows.length),
-    cohort: new Int32Array(rows.length),
-  };
-  rows.forEach((r, i) => {
-    participantIndex.set(r.participant_id, i);
-    participants.provider[i] = providerIndex.get(r.provider_id) ?? 0;
-    participants.cohort[i] = monthIndex.get(r.enrolled_on.slice(0, 7)) ?? 0;
-    participants.segment[i] = segmentOf(contract, segments, r);
-  });
   const outcomes = contract.versions[0]?.outcomes.map((o) => o.id) ?? [];
+  // Read a batch at a time, each row reduced to numbers as it comes: holding a million
+  // participants and a few million achievements as row objects would take gigabytes.
+  // Providers and months get their final (sorted) indexes once everything is read.
+  const providerSeen = new Seen(providerRows.map((p) => p.id));
+  const monthSeen = new Seen([]);
+  const participantIndex = new Map<string, number>();
+  const p = { provider: [] as number[], segment: [] as number[], cohort: [] as number[] };
+  await forEachParticipant(store, programmeId, run?.as_of, (r) => {
+    participantIndex.set(r.participant_id, p.provider.length);
+    p.provider.push(providerSeen.id(r.provider_id));
+    p.cohort.push(monthSeen.id(r.enrolled_on.slice(0, 7)));
+    p.segment.push(segmentOf(contract, segments, r));
+  });
   const outcomeIndex = new Map(outcomes.map((o, i) => [o, i]));
   const statusIndex = new Map<string, number>(STATUSES.map((s, i) => [s, i]));
-  const known = achievementRows.filter((a) => participantIndex.has(a.participant_id));
-  const achievements = {
-    count: known.length,
-    participant: new Int32Array(known.length),
-    outcome: new Int32Array(known.length),
-    month: new Int32Array(known.length),
-    amount: new Float64Array(known.length),
-    status: new Uint8Array(known.length),
+  const a = {
+    participant: [] as number[],
+    outcome: [] as number[],
+    month: [] as number[],
+    amount: [] as number[],
+    status: [] as number[],
   };
-  known.forEach((a, i) => {
-    achievements.participant[i] = participantIndex.get(a.participant_id) ?? 0;
-    achievements.outcome[i] = outcomeIndex.get(a.outcome_id) ?? 0;
-    achievements.month[i] = monthIndex.get(a.achieved_on.slice(0, 7)) ?? 0;
-    achievements.amount[i] = centsFromInteger(a.amount_cents, 'achievement amount');
-    achievements.status[i] = statusIndex.get(a.status) ?? 0;
-  });
+  if (run)
+    await forEachAchievement(store, run.id, (row) => {
+      const participant = participantIndex.get(row.participant_id);
+      if (participant === undefined) return;
+      a.participant.push(participant);
+      a.outcome.push(outcomeIndex.get(row.outcome_id) ?? 0);
+      a.month.push(monthSeen.id(row.achieved_on.slice(0, 7)));
+      a.amount.push(centsFromInteger(row.amount_cents, 'achievement amount'));
+      a.status.push(statusIndex.get(row.status) ?? 0);
+    });
+  const providers = providerSeen.sorted();
+  const months = monthSeen.sorted();
   return {
     programmeId,
     contract,
     run: run ? { id: run.id, asOf: run.as_of, version: run.contract_version } : null,
     providers,
-    providerNames: new Map(providerRows.map((p) => [p.id, p.name])),
+    providerNames: new Map(providerRows.map((row) => [row.id, row.name])),
     segments,
     months,
-    participants,
+    participants: {
+      count: p.provider.length,
+      provider: Int32Array.from(p.provider, providerSeen.toSorted),
+      segment: Int32Array.from(p.segment),
+      cohort: Int32Array.from(p.cohort, monthSeen.toSorted),
+    },
     outcomes,
-    achievements,
+    achievements: {
+      count: a.participant.length,
+      participant: Int32Array.from(a.participant),
+      outcome: Int32Array.from(a.outcome),
+      month: Int32Array.from(a.month, monthSeen.toSorted),
+      amount: Float64Array.from(a.amount),
+      status: Uint8Array.from(a.status),
+    },
     paidBills: [],
   };
+}
+
+/** Distinct values numbered as they are first seen, renumbered in sorted order at the end. */
+class Seen {
+  private readonly ids = new Map<string, number>();
+  private order: Int32Array | null = null;
+
+  constructor(initial: readonly string[]) {
+    for (const value of initial) this.id(value);
+  }
+
+  id(value: string): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(value, id);
+    }
+    return id;
+  }
+
+  /** The values, sorted; after this, `toSorted` maps a first-seen number to its position. */
+  sorted(): string[] {
+    const values = [...this.ids.keys()].sort();
+    this.order = new Int32Array(values.length);
+    values.forEach((value, position) => {
+      (this.order as Int32Array)[this.ids.get(value) as number] = position;
+    });
+    return values;
+  }
+
+  readonly toSorted = (id: number): number => this.order?.[id] ?? 0;
 }
 
 /** The contract a run evaluated (or, without a run, the one in force). */
@@ -220,26 +254,69 @@ interface ParticipantRow {
   readonly attributes: Record<string, string> | null;
 }
 
-/** The participants a run as of `asOf` saw (enrolled by then); attributes only if needed. */
-async function participantRows(
+const BATCH = 20_000;
+
+/** The participants a run as of `asOf` saw (enrolled by then), a batch at a time. */
+async function forEachParticipant(
   store: Store,
   programmeId: string,
   asOf: string | undefined,
-): Promise<ParticipantRow[]> {
-  let query = store.db
-    .selectFrom('participants')
-    .select(['participant_id', 'provider_id', 'enrolled_on', 'birth_date', 'attributes'])
-    .where('programme_id', '=', programmeId);
-  if (asOf !== undefined) query = query.where('enrolled_on', '<=', asOf);
-  return (await query.execute()) as ParticipantRow[];
+  visit: (row: ParticipantRow) => void,
+): Promise<void> {
+  let after: string | null = null;
+  for (;;) {
+    let query = store.db
+      .selectFrom('participants')
+      .select(['participant_id', 'provider_id', 'enrolled_on', 'birth_date', 'attributes'])
+      .where('programme_id', '=', programmeId)
+      .orderBy(sql`participant_id COLLATE "C"`)
+      .limit(BATCH);
+    if (asOf !== undefined) query = query.where('enrolled_on', '<=', asOf);
+    if (after !== null) query = query.where(sql`participant_id COLLATE "C"`, '>', after);
+    const batch = (await query.execute()) as ParticipantRow[];
+    for (const row of batch) visit(row);
+    const last = batch.at(-1);
+    if (!last || batch.length < BATCH) return;
+    after = last.participant_id;
+  }
 }
 
-function achievementRowsOf(store: Store, runId: string) {
-  return store.db
-    .selectFrom('run_achievements')
-    .select(['participant_id', 'outcome_id', 'achieved_on', 'amount_cents', 'status'])
-    .where('run_id', '=', runId)
-    .execute();
+/** A run's achievements, a batch at a time in the order of their primary key. */
+async function forEachAchievement(
+  store: Store,
+  runId: string,
+  visit: (row: AchievementRow) => void,
+): Promise<void> {
+  let after: { participant: string; outcome: string } | null = null;
+  for (;;) {
+    let query = store.db
+      .selectFrom('run_achievements')
+      .select(['participant_id', 'outcome_id', 'achieved_on', 'amount_cents', 'status'])
+      .where('run_id', '=', runId)
+      .orderBy('participant_id')
+      .orderBy('outcome_id')
+      .limit(BATCH * 2);
+    if (after !== null) {
+      const { participant, outcome } = after;
+      query = query.where(
+        sql<boolean>`(participant_id, outcome_id) > (${participant}, ${outcome})`,
+      );
+    }
+    const batch = await query.execute();
+    for (const row of batch) visit(row);
+    const last = batch.at(-1);
+    if (!last || batch.length < BATCH * 2) return;
+    after = { participant: last.participant_id, outcome: last.outcome_id };
+  }
+}
+
+interface AchievementRow {
+  readonly participant_id: string;
+  readonly outcome_id: string;
+  readonly achieved_on: string;
+  /** BIGINT as the driver gives it (text); read with centsFromInteger. */
+  readonly amount_cents: string;
+  readonly status: string;
 }
 
 function segmentOf(contract: Contract, segments: readonly string[], r: ParticipantRow): number {
