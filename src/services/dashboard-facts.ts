@@ -10,18 +10,20 @@
  * run's achievements; later ones nothing.
  *
  * Segments are not stored: each participant's segment is the contract's (spec §3, the first
- * segment whose `when` holds on the attributes at enrolment), read with the domain's
- * `standingOf`, as `resulta explain` does.
+ * segment whose `when` holds on the attributes at enrolment), read as run-reading.ts reads it.
  */
 
-import { sql } from 'kysely';
 import type { Contract } from '../domain/contract/contract.js';
 import { parseContract } from '../domain/contract/parse-contract.js';
-import { attributesOf, standingOf } from '../domain/explain/participant-standing.js';
-import { parseLocalDate } from '../domain/local-date.js';
 import { centsFromInteger } from '../domain/money.js';
 import { STATUSES } from '../domain/payment-status.js';
 import type { Store } from '../store/database.js';
+import {
+  type EnrolledRow,
+  forEachAchieved,
+  forEachEnrolled,
+  standingOfRow,
+} from './run-reading.js';
 
 export interface DashboardFacts {
   readonly programmeId: string;
@@ -141,7 +143,7 @@ async function readFacts(
   const monthSeen = new Seen([]);
   const participantIndex = new Map<string, number>();
   const p = { provider: [] as number[], segment: [] as number[], cohort: [] as number[] };
-  await forEachParticipant(store, programmeId, run?.as_of, (r) => {
+  await forEachEnrolled(store, programmeId, run?.as_of, (r) => {
     participantIndex.set(r.participant_id, p.provider.length);
     p.provider.push(providerSeen.id(r.provider_id));
     p.cohort.push(monthSeen.id(r.enrolled_on.slice(0, 7)));
@@ -157,7 +159,7 @@ async function readFacts(
     status: [] as number[],
   };
   if (run)
-    await forEachAchievement(store, run.id, (row) => {
+    await forEachAchieved(store, run.id, (row) => {
       const participant = participantIndex.get(row.participant_id);
       if (participant === undefined) return;
       a.participant.push(participant);
@@ -246,86 +248,9 @@ async function contractOf(
   return contract;
 }
 
-interface ParticipantRow {
-  readonly participant_id: string;
-  readonly provider_id: string;
-  readonly enrolled_on: string;
-  readonly birth_date: string | null;
-  readonly attributes: Record<string, string> | null;
-}
-
-const BATCH = 20_000;
-
-/** The participants a run as of `asOf` saw (enrolled by then), a batch at a time. */
-async function forEachParticipant(
-  store: Store,
-  programmeId: string,
-  asOf: string | undefined,
-  visit: (row: ParticipantRow) => void,
-): Promise<void> {
-  let after: string | null = null;
-  for (;;) {
-    let query = store.db
-      .selectFrom('participants')
-      .select(['participant_id', 'provider_id', 'enrolled_on', 'birth_date', 'attributes'])
-      .where('programme_id', '=', programmeId)
-      .orderBy(sql`participant_id COLLATE "C"`)
-      .limit(BATCH);
-    if (asOf !== undefined) query = query.where('enrolled_on', '<=', asOf);
-    if (after !== null) query = query.where(sql`participant_id COLLATE "C"`, '>', after);
-    const batch = (await query.execute()) as ParticipantRow[];
-    for (const row of batch) visit(row);
-    const last = batch.at(-1);
-    if (!last || batch.length < BATCH) return;
-    after = last.participant_id;
-  }
-}
-
-/** A run's achievements, a batch at a time in the order of their primary key. */
-async function forEachAchievement(
-  store: Store,
-  runId: string,
-  visit: (row: AchievementRow) => void,
-): Promise<void> {
-  let after: { participant: string; outcome: string } | null = null;
-  for (;;) {
-    let query = store.db
-      .selectFrom('run_achievements')
-      .select(['participant_id', 'outcome_id', 'achieved_on', 'amount_cents', 'status'])
-      .where('run_id', '=', runId)
-      .orderBy('participant_id')
-      .orderBy('outcome_id')
-      .limit(BATCH * 2);
-    if (after !== null) {
-      const { participant, outcome } = after;
-      query = query.where(
-        sql<boolean>`(participant_id, outcome_id) > (${participant}, ${outcome})`,
-      );
-    }
-    const batch = await query.execute();
-    for (const row of batch) visit(row);
-    const last = batch.at(-1);
-    if (!last || batch.length < BATCH * 2) return;
-    after = { participant: last.participant_id, outcome: last.outcome_id };
-  }
-}
-
-interface AchievementRow {
-  readonly participant_id: string;
-  readonly outcome_id: string;
-  readonly achieved_on: string;
-  /** BIGINT as the driver gives it (text); read with centsFromInteger. */
-  readonly amount_cents: string;
-  readonly status: string;
-}
-
-function segmentOf(contract: Contract, segments: readonly string[], r: ParticipantRow): number {
-  if (contract.segments.length === 0) return segments.length - 1;
-  const enrolled = parseLocalDate(r.enrolled_on);
-  if (!enrolled) return segments.length - 1;
-  const cells: Record<string, string> = { ...(r.attributes ?? {}), enrolled_on: r.enrolled_on };
-  if (r.birth_date) cells.birth_date = r.birth_date;
-  const segment = standingOf(contract, enrolled, attributesOf(cells)).segment;
+/** The index in `segments` of the participant's segment; the last ('') for none. */
+function segmentOf(contract: Contract, segments: readonly string[], row: EnrolledRow): number {
+  const segment = standingOfRow(contract, row).segment;
   const index = segment === null ? -1 : segments.indexOf(segment);
   return index < 0 ? segments.length - 1 : index;
 }

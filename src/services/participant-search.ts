@@ -23,16 +23,15 @@ import { STATUSES, type Status } from '../domain/payment-status.js';
 import { withCaller } from '../store/caller-scope.js';
 import type { Store } from '../store/database.js';
 import {
-  type EnrolledRow,
   latestSucceededRun,
   lowerBound,
   runContract,
   type Standings,
   type StandingsRun,
-  standingOfRow,
   standingsOf,
 } from './participant-standings.js';
 import type { ProviderScope } from './provider-scope.js';
+import { type EnrolledRow, standingOfRow } from './run-reading.js';
 
 /** What an outcome's status may be asked for: achieved or not, any cut by a cap, or exactly. */
 export const STATUS_FILTERS = ['achieved', 'not_achieved', 'capped', ...STATUSES] as const;

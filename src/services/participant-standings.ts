@@ -17,10 +17,9 @@
 import { sql } from 'kysely';
 import type { Contract } from '../domain/contract/contract.js';
 import { parseContract } from '../domain/contract/parse-contract.js';
-import { attributesOf, standingOf } from '../domain/explain/participant-standing.js';
-import { parseLocalDate } from '../domain/local-date.js';
 import { STATUSES } from '../domain/payment-status.js';
 import type { Store } from '../store/database.js';
+import { forEachAchieved, forEachEnrolled, standingOfRow } from './run-reading.js';
 
 /** The run the standings are from. */
 export interface StandingsRun {
@@ -67,8 +66,6 @@ export function lowerBound(ids: readonly string[], id: string): number {
   }
   return lo;
 }
-
-const BATCH = 20_000;
 
 /** Standings of the latest run of each programme read so far, by programme id. */
 const kept = new Map<string, { runId: string; standings: Promise<Standings> }>();
@@ -133,28 +130,6 @@ export function runContract(store: Store, programmeId: string, version: number):
   return found;
 }
 
-/** A participant row as the standings read it. */
-export interface EnrolledRow {
-  readonly participant_id: string;
-  readonly provider_id: string;
-  readonly enrolled_on: string;
-  readonly birth_date: string | null;
-  readonly attributes: Readonly<Record<string, string>> | null;
-}
-
-/** Segment (index into `segments`, -1 for none) and eligibility of one participant. */
-export function standingOfRow(
-  contract: Contract,
-  row: EnrolledRow,
-): { readonly segment: string | null; readonly eligible: boolean } {
-  const enrolled = parseLocalDate(row.enrolled_on);
-  if (!enrolled) return { segment: null, eligible: false };
-  const cells: Record<string, string> = { ...(row.attributes ?? {}), enrolled_on: row.enrolled_on };
-  if (row.birth_date) cells.birth_date = row.birth_date;
-  const standing = standingOf(contract, enrolled, attributesOf(cells));
-  return { segment: standing.segment, eligible: standing.ineligibleBecause === null };
-}
-
 async function readStandings(
   store: Store,
   programmeId: string,
@@ -188,7 +163,7 @@ interface ReadRow {
   readonly eligible: boolean;
 }
 
-/** The participants the run saw (enrolled by its as-of day), a batch at a time. */
+/** The participants the run saw (enrolled by its as-of day). */
 async function enrolledRows(
   store: Store,
   programmeId: string,
@@ -197,38 +172,19 @@ async function enrolledRows(
   segments: readonly string[],
 ): Promise<ReadRow[]> {
   const out: ReadRow[] = [];
-  let after: string | null = null;
-  for (;;) {
-    let query = store.db
-      .selectFrom('participants')
-      .select([
-        'participant_id',
-        'provider_id',
-        sql<string>`CAST(enrolled_on AS text)`.as('enrolled_on'),
-        sql<string | null>`CAST(birth_date AS text)`.as('birth_date'),
-        'attributes',
-      ])
-      .where('programme_id', '=', programmeId)
-      .where('enrolled_on', '<=', asOf)
-      .orderBy(sql`participant_id COLLATE "C"`)
-      .limit(BATCH);
-    if (after !== null) query = query.where(sql`participant_id COLLATE "C"`, '>', after);
-    const batch = (await query.execute()) as EnrolledRow[];
-    for (const row of batch) {
-      const standing = standingOfRow(contract, row);
-      out.push({
-        id: row.participant_id,
-        provider: row.provider_id,
-        segment: standing.segment === null ? -1 : segments.indexOf(standing.segment),
-        eligible: standing.eligible,
-      });
-    }
-    if (batch.length < BATCH) return out;
-    after = (batch.at(-1) as EnrolledRow).participant_id;
-  }
+  await forEachEnrolled(store, programmeId, asOf, (row) => {
+    const standing = standingOfRow(contract, row);
+    out.push({
+      id: row.participant_id,
+      provider: row.provider_id,
+      segment: standing.segment === null ? -1 : segments.indexOf(standing.segment),
+      eligible: standing.eligible,
+    });
+  });
+  return out;
 }
 
-/** Each participant's status per outcome in the run, read in batches of achievements. */
+/** Each participant's status per outcome in the run. */
 async function achievementStatuses(
   store: Store,
   runId: string,
@@ -239,32 +195,13 @@ async function achievementStatuses(
   const status = new Uint8Array(ids.length * k);
   const outcomeIndex = new Map(outcomes.map((o, i) => [o, i]));
   const statusCode = new Map<string, number>(STATUSES.map((s, i) => [s, i + 1]));
-  let after: { participant: string; outcome: string } | null = null;
-  for (;;) {
-    let query = store.db
-      .selectFrom('run_achievements')
-      .select(['participant_id', 'outcome_id', 'status'])
-      .where('run_id', '=', runId)
-      .orderBy('participant_id')
-      .orderBy('outcome_id')
-      .limit(BATCH * 2);
-    if (after !== null) {
-      const { participant, outcome } = after;
-      query = query.where(
-        sql<boolean>`(participant_id, outcome_id) > (${participant}, ${outcome})`,
-      );
-    }
-    const batch = await query.execute();
-    for (const a of batch) {
-      const i = lowerBound(ids, a.participant_id);
-      const o = outcomeIndex.get(a.outcome_id);
-      // An achievement of someone enrolled later than the as-of day cannot be; one of an
-      // outcome the first version lacks neither (versions keep their outcomes).
-      if (ids[i] !== a.participant_id || o === undefined) continue;
-      status[i * k + o] = statusCode.get(a.status) ?? 0;
-    }
-    const last = batch.at(-1);
-    if (!last || batch.length < BATCH * 2) return status;
-    after = { participant: last.participant_id, outcome: last.outcome_id };
-  }
+  await forEachAchieved(store, runId, (a) => {
+    const i = lowerBound(ids, a.participant_id);
+    const o = outcomeIndex.get(a.outcome_id);
+    // An achievement of someone enrolled later than the as-of day cannot be; one of an
+    // outcome the first version lacks neither (versions keep their outcomes).
+    if (ids[i] !== a.participant_id || o === undefined) return;
+    status[i * k + o] = statusCode.get(a.status) ?? 0;
+  });
+  return status;
 }
