@@ -101,8 +101,13 @@ export async function buildServer(
   app.setErrorHandler(answerError);
   app.setNotFoundHandler(answerNoRoute);
 
+  // What the dashboard and the participant pages will ask, read before anyone asks.
+  const readAhead = keepReadingAhead(store);
+  app.addHook('onReady', async () => readAhead.start());
+  app.addHook('onClose', async () => readAhead.stop());
   app.get('/healthz', { config: { public: true }, schema: { hide: true } }, async () => ({
     ok: true,
+    reading_ahead: readAhead.busy(),
   }));
   app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
@@ -118,10 +123,6 @@ export async function buildServer(
   await app.register(programmeRoutes(store));
   await app.register(dashboardRoutes(store));
   await app.register(runRoutes(store));
-  // What the dashboard and the participant pages will ask, read before anyone asks.
-  const readAhead = keepReadingAhead(store);
-  app.addHook('onReady', async () => readAhead.start());
-  app.addHook('onClose', async () => readAhead.stop());
   await app.register(billRoutes(store));
   await app.register(verificationRoutes(store));
   await app.register(exportRoutes(store));

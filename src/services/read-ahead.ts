@@ -18,17 +18,24 @@ export interface ReadAhead {
   start(): void;
   /** Stops reading ahead; resolves when the reading under way has ended. */
   stop(): Promise<void>;
+  /** Whether a reading is under way or waiting (pages may be slower meanwhile). */
+  busy(): boolean;
 }
 
 export function keepReadingAhead(store: Store): ReadAhead {
   let stopped = false;
   let queue: Promise<void> = Promise.resolve();
+  let waiting = 0;
   const later = (work: () => Promise<void>) => {
+    waiting += 1;
     queue = queue
       .then(() => (stopped ? undefined : work()))
       .catch((error: unknown) => {
         // A store closed under a reading at shutdown is expected; anything else is worth a line.
         if (!stopped) process.stderr.write(`resulta: reading ahead: ${String(error)}\n`);
+      })
+      .finally(() => {
+        waiting -= 1;
       });
   };
   /**
@@ -54,5 +61,6 @@ export function keepReadingAhead(store: Store): ReadAhead {
       off();
       await queue;
     },
+    busy: () => waiting > 0,
   };
 }

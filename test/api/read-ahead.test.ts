@@ -33,6 +33,10 @@ describe('reading ahead', () => {
     const next = started.json().id as string;
     await succeeded(api.call, next);
     await expect.poll(() => runOfFactsHeld(api.store, 'tiny'), SLOW).toBe(next);
+    // /healthz says when the server has nothing left to read ahead.
+    const readingAhead = async () =>
+      (await api.call('anonymous', '/healthz')).json().reading_ahead as boolean;
+    await expect.poll(readingAhead, SLOW).toBe(false);
 
     const figures = await api.call('investor', '/programmes/tiny/dashboard/figures');
     expect(figures.statusCode, figures.body).toBe(200);

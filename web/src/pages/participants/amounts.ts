@@ -1,12 +1,9 @@
 /**
- * Amounts as people read them: the API's integer cents, in the programme's currency, by
- * locale, formatted from the exact decimal text (`formatCents`) so no cent is lost through
- * a float. Without a currency (not known yet), a plain number with two decimals.
+ * Amounts on the participant pages: the API's integer cents or decimal strings, as the
+ * app's one money formatter (ui/money.ts) writes them.
  */
-import { cents, formatCents } from '../../../../src/domain/money.js';
 import type { Formats } from '../../i18n/format.js';
-
-const plain = new Map<string, Intl.NumberFormat>();
+import { centsDecimal, moneyText } from '../../ui/money.js';
 
 export function centsText(
   amount: number,
@@ -14,7 +11,7 @@ export function centsText(
   fmt: Formats,
   locale: string,
 ): string {
-  return decimalText(formatCents(cents(amount)), currency, fmt, locale);
+  return moneyText(centsDecimal(amount), currency ?? null, fmt, locale);
 }
 
 /** A decimal string (`"1000.50"`) as money. */
@@ -24,11 +21,5 @@ export function decimalText(
   fmt: Formats,
   locale: string,
 ): string {
-  if (currency) return fmt.money(decimal, currency);
-  let format = plain.get(locale);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    plain.set(locale, format);
-  }
-  return format.format(decimal as `${number}`);
+  return moneyText(decimal, currency ?? null, fmt, locale);
 }
