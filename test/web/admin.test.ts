@@ -38,15 +38,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/**
- * A full-page screenshot from the top: the shell's header is fixed, so a page scrolled by
- * the test would show it across the middle of the image.
- */
-async function shot(page: Page, view: string): Promise<void> {
-  await page.evaluate('window.scrollTo(0, 0)');
-  await screenshot(page, 'admin', view);
-}
-
 async function openTab(page: Page, name: string) {
   await page.getByRole('tab', { name }).click();
   await expect.poll(() => page.getByRole('tab', { name, selected: true }).count(), SLOW).toBe(1);
@@ -75,7 +66,7 @@ describe('administration', () => {
     const organisations = page.getByTestId('organisations-table');
     await expect.poll(() => organisations.locator('tbody tr').count(), SLOW).toBe(6);
     await assertAccessible(page, 'admin organisations');
-    await shot(page, 'organisations');
+    await screenshot(page, 'admin', 'organisations');
 
     await openTab(page, 'People');
     await expect
@@ -85,13 +76,13 @@ describe('administration', () => {
       'Platform administrator',
     );
     await assertAccessible(page, 'admin people');
-    await shot(page, 'people');
+    await screenshot(page, 'admin', 'people');
 
     await openTab(page, 'Programme members');
     const members = page.getByTestId('members-table');
     await expect.poll(() => members.locator('tbody tr').count(), SLOW).toBe(5);
     await assertAccessible(page, 'admin members');
-    await shot(page, 'members');
+    await screenshot(page, 'admin', 'members');
 
     await openTab(page, 'Invitations');
     const form = page.getByRole('region', { name: 'Invite a person' });
@@ -105,7 +96,7 @@ describe('administration', () => {
       .poll(() => page.getByTestId('invitations-table').textContent(), SLOW)
       .toContain(INVITEE);
     await assertAccessible(page, 'admin invitations');
-    await shot(page, 'invitations');
+    await screenshot(page, 'admin', 'invitations');
     admin.assertNoErrors();
     await admin.close();
 
@@ -123,7 +114,7 @@ describe('administration', () => {
     await p.getByLabel('Elija una contraseña').fill('maria.gomez1');
     await expect.poll(() => p.getByTestId('password-problems').count()).toBe(1);
     await assertAccessible(p, 'invitation');
-    await shot(p, 'invitation-es');
+    await screenshot(p, 'admin', 'invitation-es');
     await p.getByLabel('Elija una contraseña').fill(PASSWORD);
     await expect.poll(() => p.getByTestId('password-problems').count()).toBe(0);
     await p.getByLabel('Repita la contraseña').fill(PASSWORD);
@@ -132,7 +123,7 @@ describe('administration', () => {
     await expect.poll(() => p.getByRole('button', { name: 'Cerrar sesión' }).count(), SLOW).toBe(1);
     // Their start page, the programme's dashboard, as a provider sees it.
     await expect.poll(() => p.getByTestId('as-of').count(), SLOW).toBe(1);
-    await shot(p, 'invitee-signed-in');
+    await screenshot(p, 'admin', 'invitee-signed-in');
     // Signed out, they sign in again with the password they chose.
     await p.getByRole('button', { name: 'Cerrar sesión' }).click();
     await p.waitForURL(/\/app\/sign-in/);

@@ -41,15 +41,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/**
- * A full-page screenshot from the top: the shell's header is fixed, so a page scrolled by
- * the test would show it across the middle of the image.
- */
-async function shot(page: Page, view: string): Promise<void> {
-  await page.evaluate('window.scrollTo(0, 0)');
-  await screenshot(page, 'bills', view);
-}
-
 /** The bytes of the file a click downloads, and its name. */
 async function downloadOf(page: Page, button: Locator) {
   const [download] = await Promise.all([page.waitForEvent('download', RUN), button.click()]);
@@ -65,7 +56,7 @@ describe('runs and verification', () => {
     await page.getByLabel('Events to draw').fill('5');
     await page.getByLabel('Seed').fill('web-test-seed-0001');
     await assertAccessible(page, 'samples');
-    await shot(page, 'samples');
+    await screenshot(page, 'bills', 'samples');
     await page.getByRole('button', { name: 'Draw the sample' }).click();
     await page.waitForURL(/\/runs\/verification\/\d+/, SLOW);
     const sample = /verification\/(\d+)/.exec(page.url())?.[1] ?? '';
@@ -75,7 +66,7 @@ describe('runs and verification', () => {
       .poll(() => evidence.getByTestId('participant-events').locator('tbody tr').count(), SLOW)
       .toBeGreaterThan(0);
     await assertAccessible(page, 'sample');
-    await shot(page, 'sample');
+    await screenshot(page, 'bills', 'sample');
 
     // A rejection needs a reason: the form says so before asking the server.
     await page.getByLabel('Rejected: it did not happen as reported').check();
@@ -92,7 +83,7 @@ describe('runs and verification', () => {
       .poll(() => page.getByRole('status').first().textContent())
       .toContain('Decision recorded');
     await assertAccessible(page, 'sample decided');
-    await shot(page, 'sample-decided');
+    await screenshot(page, 'bills', 'sample-decided');
 
     const token = await server.token('verifier@demo.resulta.org');
     const read = await server.getJson<{ events: { decision: string | null }[] }>(
@@ -112,7 +103,7 @@ describe('runs and verification', () => {
       .poll(() => page.getByTestId('runs-table').locator('tbody tr').count(), SLOW)
       .toBe(1);
     await assertAccessible(page, 'runs');
-    await shot(page, 'runs');
+    await screenshot(page, 'bills', 'runs');
     await page.getByLabel('As of').fill(PERIOD_END);
     await page.getByRole('button', { name: 'Start the run' }).click();
     await page.waitForURL(/\/runs\/\d+$/, SLOW);
@@ -125,7 +116,7 @@ describe('runs and verification', () => {
     const payable = (await page.getByTestId('run-payable').textContent()) ?? '';
     expect(payable.replace(/[^\d.]/g, '')).toBe(state.paid);
     await assertAccessible(page, 'run');
-    await shot(page, 'run-finished');
+    await screenshot(page, 'bills', 'run-finished');
 
     const pack = await downloadOf(
       page,
@@ -149,7 +140,7 @@ describe('bills', () => {
     await f.goto(`${BASE()}/bills`);
     await expect.poll(() => f.getByText('No bill yet.').count(), SLOW).toBe(1);
     await assertAccessible(f, 'bills');
-    await shot(f, 'bills-empty');
+    await screenshot(f, 'bills', 'bills-empty');
     await f.getByLabel('Period ends on').fill(PERIOD_END);
     await f.getByRole('button', { name: 'Draft the bill' }).click();
     await f.waitForURL(/\/bills\/\d+$/, RUN);
@@ -157,7 +148,7 @@ describe('bills', () => {
     await expect.poll(() => f.getByTestId('bill-status').first().textContent(), SLOW).toBe('Draft');
     await expect.poll(() => f.getByTestId('bill-lines').locator('tbody tr').count(), SLOW).toBe(25);
     await assertAccessible(f, 'bill draft');
-    await shot(f, 'bill-draft');
+    await screenshot(f, 'bills', 'bill-draft');
     // The funder may not verify; it may reject, and will approve once verified.
     expect(await f.getByRole('button', { name: 'Verify', exact: true }).count()).toBe(0);
 
@@ -174,7 +165,7 @@ describe('bills', () => {
     expect(await chart.getByTestId('chart-table').locator('tbody tr').count()).toBe(
       read.by_outcome.length,
     );
-    await shot(f, 'bill-by-outcome-table');
+    await screenshot(f, 'bills', 'bill-by-outcome-table');
 
     // The verifier verifies it, with a reason.
     const verifier = await openPage(browser);
@@ -188,7 +179,7 @@ describe('bills', () => {
       .poll(() => v.getByTestId('bill-status').first().textContent(), SLOW)
       .toBe('Verified');
     await assertAccessible(v, 'bill verified');
-    await shot(v, 'bill-verified');
+    await screenshot(v, 'bills', 'bill-verified');
     verifier.assertNoErrors();
     await verifier.close();
 
@@ -204,7 +195,7 @@ describe('bills', () => {
     await expect
       .poll(() => f.getByTestId('bill-action-form').textContent())
       .toContain((await f.getByTestId('bill-total').textContent()) ?? '-');
-    await shot(f, 'bill-pay-confirm');
+    await screenshot(f, 'bills', 'bill-pay-confirm');
     await f.getByRole('button', { name: 'Record the payment' }).click();
     await expect.poll(() => f.getByTestId('bill-status').first().textContent(), SLOW).toBe('Paid');
     await expect.poll(() => f.getByTestId('approval-step').count()).toBe(4);
@@ -215,7 +206,7 @@ describe('bills', () => {
       expect.stringContaining('Paid'),
     ]);
     await assertAccessible(f, 'bill paid');
-    await shot(f, 'bill-paid');
+    await screenshot(f, 'bills', 'bill-paid');
 
     const statement = await downloadOf(f, f.getByRole('button', { name: 'Statement (PDF)' }));
     expect(new TextDecoder().decode(statement.bytes.slice(0, 5))).toBe('%PDF-');
@@ -228,12 +219,12 @@ describe('bills', () => {
       .poll(() => f.getByTestId('bill-status').first().textContent(), SLOW)
       .toBe('Pagada');
     await assertAccessible(f, 'bill es');
-    await shot(f, 'bill-paid-es');
+    await screenshot(f, 'bills', 'bill-paid-es');
     const spanish = await downloadOf(f, f.getByRole('button', { name: 'Liquidación (PDF)' }));
     expect(spanish.name).toMatch(/-es\.pdf$/);
     await f.setViewportSize(TABLET);
     await assertAccessible(f, 'bill tablet');
-    await shot(f, 'bill-tablet-es');
+    await screenshot(f, 'bills', 'bill-tablet-es');
     funder.assertNoErrors();
     await funder.close();
   }, 600_000);

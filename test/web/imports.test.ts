@@ -40,15 +40,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/**
- * A full-page screenshot from the top: the shell's header is fixed, so a page scrolled by
- * the test would show it across the middle of the image.
- */
-async function shot(page: Page, view: string): Promise<void> {
-  await page.evaluate('window.scrollTo(0, 0)');
-  await screenshot(page, 'imports', view);
-}
-
 const IMPORTS = () => `${server.url}/app/programmes/${DEMO_PROGRAMME}/imports`;
 
 /** Chooses a file in the page's file input, as a person picking it from their disk. */
@@ -93,7 +84,7 @@ describe('imports', () => {
       .poll(() => page.getByRole('heading', { name: 'Imports', level: 1 }).count(), SLOW)
       .toBe(1);
     await assertAccessible(page, 'imports');
-    await shot(page, 'empty');
+    await screenshot(page, 'imports', 'empty');
 
     // Row 3 has a day that does not exist; row 4 names another provider.
     const broken = [
@@ -114,7 +105,7 @@ describe('imports', () => {
       )
       .toBe('enrolled_on');
     await assertAccessible(page, 'imports preview');
-    await shot(page, 'preview');
+    await screenshot(page, 'imports', 'preview');
 
     const before = await participantCount();
     await page.getByRole('button', { name: 'Check the file' }).click();
@@ -123,7 +114,7 @@ describe('imports', () => {
     expect(await page.getByRole('button', { name: 'Import the file' }).count()).toBe(0);
     expect(await participantCount()).toBe(before);
     await assertAccessible(page, 'imports problems');
-    await shot(page, 'problems');
+    await screenshot(page, 'imports', 'problems');
 
     // Fixed, with the first header written in Spanish: the preview says it is not read,
     // the person points it at participant_id.
@@ -144,7 +135,7 @@ describe('imports', () => {
       .poll(() => page.getByTestId('check-ok').textContent(), SLOW)
       .toContain('3 rows are ready to import');
     expect(await participantCount()).toBe(before);
-    await shot(page, 'checked');
+    await screenshot(page, 'imports', 'checked');
 
     await page.getByRole('button', { name: 'Import the file' }).click();
     await expect
@@ -162,7 +153,7 @@ describe('imports', () => {
       .poll(() => history.locator('tbody tr').first().textContent(), SLOW)
       .toContain('nuevos.csv');
     await assertAccessible(page, 'imports imported');
-    await shot(page, 'imported');
+    await screenshot(page, 'imports', 'imported');
     assertNoErrors(PROBLEMS_ANSWER);
     await close();
   }, 300_000);
@@ -206,7 +197,7 @@ describe('imports', () => {
       )
       .toBe('occurred_on');
     await assertAccessible(page, 'imports tablet es');
-    await shot(page, 'tablet-es-xlsx');
+    await screenshot(page, 'imports', 'tablet-es-xlsx');
     assertNoErrors();
     await close();
   }, 300_000);

@@ -124,6 +124,9 @@ export async function screenshot(page: Page, test: string, view: string): Promis
   const dir = join(SCREENSHOTS, slug(test));
   await mkdir(dir, { recursive: true });
   const path = join(dir, `${slug(view)}.png`);
+  // From the top: the shell's header is fixed, so a page the test scrolled would show it
+  // across the middle of a full-page image.
+  await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path, fullPage: true });
   return path;
 }
