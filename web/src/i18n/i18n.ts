@@ -89,3 +89,8 @@ function safeStorage(): Storage | undefined {
     return undefined;
   }
 }
+
+/** The language chosen now, for requests made outside a component (a route's loader). */
+export function currentLocale(): Locale {
+  return localeOf(i18next.language) ?? DEFAULT_LOCALE;
+}

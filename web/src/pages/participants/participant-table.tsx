@@ -4,14 +4,33 @@
  * payable and whether a cap cut anything. A real table, with a caption and column headers;
  * on a tablet it keeps what answers "was this person paid?" (provider, enrolment day and
  * segment are on the participant's page) and scrolls sideways rather than squeezing.
+ *
+ * Plain elements, not Mantine's, and the words looked up once per page: this table is drawn
+ * on every page turn and filter change (participant-table.css says what that saves).
  */
-import { Anchor, Badge, Group, ScrollArea, Table, Text, VisuallyHidden } from '@mantine/core';
+import { VisuallyHidden } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
+import type { CSSProperties, ReactNode } from 'react';
+import type { MessageCode } from '../../../../src/domain/messages/catalogue.js';
 import { useMessages } from '../../i18n/use-messages.js';
 import { centsText } from './amounts.js';
+import './participant-table.css';
 import { participantPath } from './paths.js';
 import type { FoundParticipant, SearchAnswer } from './queries.js';
 import { statusColour, statusWord } from './words.js';
+
+/** What a row says, worded once for the whole page. */
+interface RowWords {
+  readonly programme: string;
+  readonly showProvider: boolean;
+  readonly provider: (id: string) => string;
+  readonly day: (iso: string) => string;
+  readonly money: (cents: number) => string;
+  readonly eligible: (yes: boolean) => string;
+  readonly achieved: (count: number) => string;
+  readonly status: (status: string) => string;
+  readonly noSegment: string;
+}
 
 export function ParticipantTable({
   programme,
@@ -26,104 +45,76 @@ export function ParticipantTable({
   const { t, fmt, locale } = useMessages();
   const providerName = new Map(answer.facets.providers.map((p) => [p.id, p.name]));
   const outcomes = answer.facets.outcomes.length;
-  const money = (c: number) => centsText(c, answer.facets.currency, fmt, locale);
+  const words: RowWords = {
+    programme,
+    showProvider,
+    provider: (id) => providerName.get(id) ?? id,
+    day: (iso) => fmt.date(iso),
+    money: (c) => centsText(c, answer.facets.currency, fmt, locale),
+    eligible: (yes) => t(yes ? 'web.participants.eligible.yes' : 'web.participants.eligible.no'),
+    achieved: (achieved) => t('web.participants.achieved_of', { achieved, outcomes }),
+    status: (s) => t(statusWord(s)),
+    noSegment: t('web.participants.no_segment'),
+  };
+  const column = (code: MessageCode, className?: string) => (
+    <th scope="col" className={className}>
+      {t(code)}
+    </th>
+  );
   return (
-    <ScrollArea type="auto">
-      <Table striped highlightOnHover withTableBorder miw={520} data-testid="participants">
+    <div className="participants-scroll">
+      <table className="participants-table" data-testid="participants">
         <VisuallyHidden component="caption">{t('web.participants.table.caption')}</VisuallyHidden>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('web.participants.column.id')}</Table.Th>
-            {showProvider ? (
-              <Table.Th scope="col" visibleFrom="md">
-                {t('web.participants.column.provider')}
-              </Table.Th>
-            ) : null}
-            <Table.Th scope="col" visibleFrom="md">
-              {t('web.participants.column.enrolled')}
-            </Table.Th>
-            <Table.Th scope="col" visibleFrom="md">
-              {t('web.participants.column.segment')}
-            </Table.Th>
-            <Table.Th scope="col">{t('web.participants.column.eligible')}</Table.Th>
-            <Table.Th scope="col">{t('web.participants.column.achieved')}</Table.Th>
-            <Table.Th scope="col" ta="end">
-              {t('web.participants.column.payable')}
-            </Table.Th>
-            <Table.Th scope="col">{t('web.participants.column.caps')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
+        <thead>
+          <tr>
+            {column('web.participants.column.id')}
+            {showProvider ? column('web.participants.column.provider', 'wide-only') : null}
+            {column('web.participants.column.enrolled', 'wide-only')}
+            {column('web.participants.column.segment', 'wide-only')}
+            {column('web.participants.column.eligible')}
+            {column('web.participants.column.achieved')}
+            {column('web.participants.column.payable', 'amount')}
+            {column('web.participants.column.caps')}
+          </tr>
+        </thead>
+        <tbody>
           {answer.participants.map((p) => (
-            <Row
-              key={p.participant_id}
-              p={p}
-              programme={programme}
-              provider={providerName.get(p.provider_id) ?? p.provider_id}
-              showProvider={showProvider}
-              outcomes={outcomes}
-              money={money}
-            />
+            <Row key={p.participant_id} p={p} words={words} />
           ))}
-        </Table.Tbody>
-      </Table>
-    </ScrollArea>
+        </tbody>
+      </table>
+    </div>
   );
 }
 
-function Row({
-  p,
-  programme,
-  provider,
-  outcomes,
-  money,
-  showProvider,
-}: {
-  readonly showProvider: boolean;
-  readonly p: FoundParticipant;
-  readonly programme: string;
-  readonly provider: string;
-  readonly outcomes: number;
-  readonly money: (cents: number) => string;
-}) {
-  const { t, fmt } = useMessages();
-  const notInRun = <Text c="dimmed">—</Text>;
+function Row({ p, words }: { readonly p: FoundParticipant; readonly words: RowWords }) {
+  const inRun = (shown: ReactNode) => (p.in_run ? shown : <span className="none">—</span>);
   const payable = p.achievements.reduce((sum, a) => sum + a.amount_cents, 0);
   const cut = [...new Set(p.achievements.map((a) => a.status))].filter((s) => s !== 'paid');
   return (
-    <Table.Tr data-testid="participant-row">
-      <Table.Td>
-        <Anchor component={Link} to={participantPath(programme, p.participant_id)} ff="monospace">
-          {p.participant_id}
-        </Anchor>
-      </Table.Td>
-      {showProvider ? <Table.Td visibleFrom="md">{provider}</Table.Td> : null}
-      <Table.Td visibleFrom="md" style={{ whiteSpace: 'nowrap' }}>
-        {fmt.date(p.enrolled_on)}
-      </Table.Td>
-      <Table.Td visibleFrom="md">
-        {p.in_run ? (p.segment ?? t('web.participants.no_segment')) : notInRun}
-      </Table.Td>
-      <Table.Td>
-        {p.eligible === null
-          ? notInRun
-          : t(p.eligible ? 'web.participants.eligible.yes' : 'web.participants.eligible.no')}
-      </Table.Td>
-      <Table.Td>
-        {p.in_run
-          ? t('web.participants.achieved_of', { achieved: p.achievements.length, outcomes })
-          : notInRun}
-      </Table.Td>
-      <Table.Td ta="end">{p.in_run ? money(payable) : notInRun}</Table.Td>
-      <Table.Td>
-        <Group gap={4}>
+    <tr data-testid="participant-row">
+      <td>
+        <Link to={participantPath(words.programme, p.participant_id)}>{p.participant_id}</Link>
+      </td>
+      {words.showProvider ? <td className="wide-only">{words.provider(p.provider_id)}</td> : null}
+      <td className="wide-only day">{words.day(p.enrolled_on)}</td>
+      <td className="wide-only">{inRun(p.segment ?? words.noSegment)}</td>
+      <td>{p.eligible === null ? <span className="none">—</span> : words.eligible(p.eligible)}</td>
+      <td>{inRun(words.achieved(p.achievements.length))}</td>
+      <td className="amount">{inRun(words.money(payable))}</td>
+      <td>
+        <span className="statuses">
           {cut.map((s) => (
-            <Badge key={s} color={statusColour(s)} variant="light" size="sm">
-              {t(statusWord(s))}
-            </Badge>
+            <span
+              key={s}
+              className="status"
+              style={{ '--status-colour': statusColour(s) } as CSSProperties}
+            >
+              {words.status(s)}
+            </span>
           ))}
-        </Group>
-      </Table.Td>
-    </Table.Tr>
+        </span>
+      </td>
+    </tr>
   );
 }

@@ -5,7 +5,18 @@
  */
 import { type AnyRoute, createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { requireTask } from '../../app/guards.js';
-import { type ListSearch, STATUS_FILTERS, type StatusFilter } from './queries.js';
+import type { RouterContext } from '../../app/router.js';
+import { currentLocale } from '../../i18n/i18n.js';
+import {
+  type ListSearch,
+  participantQuery,
+  STATUS_FILTERS,
+  type StatusFilter,
+  searchQuery,
+} from './queries.js';
+
+/** The parent is generic here, so its context is not typed; the root route's is this. */
+const queryClientOf = (context: unknown) => (context as RouterContext).queryClient;
 
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, 200) : undefined;
@@ -29,12 +40,25 @@ export function participantsRoutes<P extends AnyRoute>(parent: P) {
       path: 'participants',
       validateSearch: listSearchOf,
       beforeLoad: requireTask('participants'),
+      loaderDeps: ({ search }) => search,
+      // The page's request starts with the navigation (or the pointer resting on the link),
+      // not after its code is loaded and drawn; not awaited, so the page (filters, title)
+      // shows at once and its rows as they come.
+      loader: ({ context, params, deps }) => {
+        void queryClientOf(context).prefetchQuery(searchQuery(params.programme, deps));
+      },
       component: lazyRouteComponent(() => import('./participants-page.js'), 'ParticipantsPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: 'participants/$participant',
       beforeLoad: requireTask('participants'),
+      loader: ({ context, params }) => {
+        // The programme is the generic parent's parameter, which its type does not carry.
+        const { programme, participant } = params as { programme: string; participant: string };
+        const query = participantQuery(programme, participant, currentLocale());
+        void queryClientOf(context).prefetchQuery(query);
+      },
       component: lazyRouteComponent(() => import('./participant-page.js'), 'ParticipantPage'),
     }),
   ];
