@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { type Cents, centsFromInteger } from '../domain/money.js';
-import { type PersonMonth, personMonths } from '../engine/person-months.js';
+import type { PersonMonth, PersonMonthsReader } from '../engine/person-months.js';
 import { withCaller } from '../store/caller-scope.js';
 import type { Store } from '../store/database.js';
 import { datasetsInForce } from './datasets.js';
@@ -62,6 +62,7 @@ export interface ParticipantDetail {
  */
 export async function participantDetail(
   store: Store,
+  months: PersonMonthsReader,
   programmeId: string,
   participantId: string,
   scope: ProviderScope,
@@ -153,7 +154,7 @@ export async function participantDetail(
     })),
     months:
       employmentKey === 'matched' && p.person_key !== null
-        ? await monthsOf(store, programmeId, p.person_key)
+        ? await monthsOf(store, months, programmeId, p.person_key)
         : [],
     run,
     achievements: seen.achievements.map((a) => ({
@@ -192,9 +193,14 @@ async function runOf(
   return row ? { id: String(row.id), asOf: row.as_of } : null;
 }
 
-async function monthsOf(store: Store, programmeId: string, personKey: string) {
+async function monthsOf(
+  store: Store,
+  months: PersonMonthsReader,
+  programmeId: string,
+  personKey: string,
+) {
   const files = (await datasetsInForce(store, programmeId)).map((d) =>
     join(store.dataDir, 'files', `${d.sha256}.parquet`),
   );
-  return personMonths(files, personKey);
+  return months.read(files, personKey);
 }

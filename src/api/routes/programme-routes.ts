@@ -8,6 +8,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { formatCents } from '../../domain/money.js';
+import { openPersonMonthsReader } from '../../engine/person-months.js';
 import { listImports } from '../../services/import-reads.js';
 import { listParticipants } from '../../services/participant-list.js';
 import { type ParticipantDetail, participantDetail } from '../../services/participant-reads.js';
@@ -104,6 +105,9 @@ const programmeParams = z.object({
 
 export function programmeRoutes(store: Store): FastifyPluginAsyncZod {
   return async (app) => {
+    // Kept open for the server's life: participant pages read employment months through it.
+    const months = openPersonMonthsReader();
+    app.addHook('onClose', () => months.close());
     app.get(
       '/me',
       {
@@ -296,6 +300,7 @@ export function programmeRoutes(store: Store): FastifyPluginAsyncZod {
       async (request) => {
         const found = await participantDetail(
           store,
+          months,
           programmeOf(request),
           request.params.participant,
           scopeOf(principal(request)),
