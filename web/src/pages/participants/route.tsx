@@ -7,6 +7,7 @@ import { type AnyRoute, createRoute, lazyRouteComponent } from '@tanstack/react-
 import { requireTask } from '../../app/guards.js';
 import type { RouterContext } from '../../app/router.js';
 import { currentLocale } from '../../i18n/i18n.js';
+import { contractQuery } from '../contracts/queries.js';
 import {
   type ListSearch,
   participantQuery,
@@ -56,8 +57,10 @@ export function participantsRoutes<P extends AnyRoute>(parent: P) {
       loader: ({ context, params }) => {
         // The programme is the generic parent's parameter, which its type does not carry.
         const { programme, participant } = params as { programme: string; participant: string };
-        const query = participantQuery(programme, participant, currentLocale());
-        void queryClientOf(context).prefetchQuery(query);
+        const queryClient = queryClientOf(context);
+        void queryClient.prefetchQuery(participantQuery(programme, participant, currentLocale()));
+        // Its currency words the amounts.
+        void queryClient.prefetchQuery(contractQuery(programme));
       },
       component: lazyRouteComponent(() => import('./participant-page.js'), 'ParticipantPage'),
     }),
