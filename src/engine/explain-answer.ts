@@ -1,6 +1,6 @@
 /**
  * The engine's explanation of one participant as JSON an API client reads: per outcome,
- * achieved or not and when, the reasons (the in-memory reading's sentences), the evidence
+ * achieved or not and when, the reasons (the in-memory reading's, as catalogue codes), the evidence
  * the rule looked at (the events of the types it reads, or the employment months), and the
  * payment with the cap that cut it, if one did. Plain data only (no bigint, no Map), so it
  * crosses a process boundary as JSON.
@@ -10,6 +10,7 @@ import { versionOn } from '../domain/contract/versions.js';
 import { shortText } from '../domain/decimal.js';
 import type { PaidAchievement } from '../domain/explain/explain-participant.js';
 import type { ParticipantFacts } from '../domain/explain/participant-facts.js';
+import type { Reason } from '../domain/explain/reason.js';
 import { formatMonth, type LocalDate } from '../domain/local-date.js';
 import { formatCents, parseCentsOrThrow } from '../domain/money.js';
 import type { ParticipantExplanation } from './explain.js';
@@ -36,7 +37,8 @@ export interface OutcomeAnswer {
   readonly kind: Rule['kind'];
   readonly achieved: boolean;
   readonly achieved_on: string | null;
-  readonly reasons: string[];
+  /** Worded where a person reads them (the API's answer in the request's language). */
+  readonly reasons: Reason[];
   readonly evidence: {
     readonly events: EvidenceEvent[];
     readonly months: EvidenceMonth[];

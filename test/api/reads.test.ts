@@ -233,6 +233,26 @@ describe(`the read API on ${onServer ? 'the PostgreSQL server' : 'embedded PGlit
     expect(outcome('retained_3m').reasons).toContain(
       'price 1000.00 cut to 880.00 by the per-participant cap',
     );
+    expect(outcome('retained_3m').reason_codes).toContain('explain.cut_by_participant_cap');
+    // The same explanation asked for in Spanish and in French: the reasons in that language,
+    // code for code, with the data (amounts, days) as the run wrote them.
+    for (const [language, words] of [
+      ['es', 'precio 1000.00 reducido a 880.00 por el tope por participante'],
+      ['fr', 'prix 1000.00 réduit à 880.00 par le plafond par participant'],
+    ] as const) {
+      const res = await s.call('funder', `/runs/${s.runId}/participants/P02/explanation`, {
+        headers: { 'accept-language': language },
+      });
+      expect(res.headers['content-language']).toBe(language);
+      const translated = res.json();
+      expect(outcome('retained_3m', translated).reasons).toContain(words);
+      expect(translated.outcomes.map((o: { reason_codes: string[] }) => o.reason_codes)).toEqual(
+        body.outcomes.map((o: { reason_codes: string[] }) => o.reason_codes),
+      );
+      for (const o of translated.outcomes as { reasons: string[] }[])
+        for (const r of o.reasons)
+          expect(body.outcomes.flatMap((b: { reasons: string[] }) => b.reasons)).not.toContain(r);
+    }
     expect(outcome('retained_3m').evidence.months).toContainEqual({
       month: '2018-12',
       earnings: '1500.00',

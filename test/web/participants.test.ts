@@ -174,6 +174,22 @@ describe('participants', () => {
     await expect
       .poll(() => page.getByTestId('outcome-status').allInnerTexts())
       .toContainEqual(expect.stringMatching(/tope/i));
+    // The engine's reasons in Spanish too, as the API words them for a Spanish reader.
+    const funder = await server.token('funder@demo.resulta.org');
+    const { run } = await server.getJson<{ run: { id: string } }>(
+      funder,
+      `/programmes/${DEMO_PROGRAMME}/participants/${chosen}`,
+    );
+    const inSpanish = await server.getJson<Explanation>(
+      funder,
+      `/runs/${run.id}/participants/${chosen}/explanation`,
+      'es',
+    );
+    const reasons = inSpanish.outcomes.flatMap((o) => o.reasons);
+    expect(reasons.some((r) => /tope|logr|ningún|empleado|pagado/.test(r))).toBe(true);
+    await expect
+      .poll(async () => (await page.getByTestId('reason').allInnerTexts()).map((r) => r.trim()))
+      .toEqual(reasons);
     await assertAccessible(page, 'participant tablet es');
     await assertFitsWidth(page, 'participant tablet es');
     await screenshot(page, 'participants', 'funder-tablet-participant-es');

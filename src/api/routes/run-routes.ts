@@ -8,7 +8,10 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sayIneligibility, sayReason } from '../../domain/explain/reason.js';
+import type { Locale } from '../../domain/messages/locale.js';
 import { formatCents } from '../../domain/money.js';
+import type { ExplainAnswer } from '../../engine/explain-answer.js';
 import { readEvidencePack, runState, startRun } from '../../services/evaluation-runs.js';
 import { explainInRun } from '../../services/explanation-reads.js';
 import { scopeOf } from '../../services/provider-scope.js';
@@ -16,6 +19,7 @@ import { runDispatcher } from '../../services/run-queue.js';
 import { listRuns } from '../../services/run-reads.js';
 import type { Store } from '../../store/database.js';
 import { principal, programmeOf } from '../access.js';
+import { localeOfRequest } from '../error-answers.js';
 import { apiError, notFound } from '../http-error.js';
 
 const STATUS = z
@@ -67,7 +71,10 @@ const EXPLANATION = z.object({
   as_of: z.string(),
   segment: z.string().nullable(),
   eligible: z.boolean(),
-  ineligible_because: z.string().nullable().describe('why the participant is not eligible'),
+  ineligible_because: z
+    .string()
+    .nullable()
+    .describe("why the participant is not eligible, in the request's language"),
   outcomes: z.array(
     z.object({
       outcome: z.string(),
@@ -82,7 +89,12 @@ const EXPLANATION = z.object({
       achieved_on: z.string().nullable(),
       reasons: z
         .array(z.string())
-        .describe('what counted (achieved) or what was missing (not achieved), and the payment'),
+        .describe(
+          'what counted (achieved) or what was missing (not achieved), and the payment; in the language of Accept-Language (Content-Language says which)',
+        ),
+      reason_codes: z
+        .array(z.string())
+        .describe('the catalogue code of each reason, in the same order (`explain.…`)'),
       evidence: z
         .object({
           events: z.array(EVIDENCE_EVENT).describe('the events of the types the rule reads'),
@@ -107,6 +119,20 @@ const EXPLANATION = z.object({
     }),
   ),
 });
+
+/** The explanation with its reasons worded in `locale`, and their codes beside them. */
+function explainedIn(answer: ExplainAnswer, locale: Locale) {
+  return {
+    ...answer,
+    ineligible_because:
+      answer.ineligible_because && sayIneligibility(answer.ineligible_because, locale),
+    outcomes: answer.outcomes.map((o) => ({
+      ...o,
+      reasons: o.reasons.map((r) => sayReason(r, locale)),
+      reason_codes: o.reasons.map((r) => r.code),
+    })),
+  };
+}
 
 const RUN_STATE = z.object({
   id: z.string(),
@@ -292,7 +318,7 @@ export function runRoutes(store: Store): FastifyPluginAsyncZod {
           response: { 200: EXPLANATION },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const { run, participant } = request.params;
         const explained = await explainInRun(store, run, participant, scopeOf(principal(request)));
         switch (explained.kind) {
@@ -309,8 +335,11 @@ export function runRoutes(store: Store): FastifyPluginAsyncZod {
               run,
               as_of: explained.asOf,
             });
-          default:
-            return { run, ...explained.answer };
+          default: {
+            const locale = localeOfRequest(request);
+            void reply.header('content-language', locale);
+            return { run, ...explainedIn(explained.answer, locale) };
+          }
         }
       },
     );

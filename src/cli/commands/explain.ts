@@ -1,7 +1,8 @@
 /** `resulta explain`: for one participant, each outcome achieved or not, and why. */
 import type { Command } from 'commander';
+import { sayIneligibility, sayReason } from '../../domain/explain/reason.js';
 import type { ParticipantExplanation } from '../../engine/explain.js';
-import { t } from '../lang.js';
+import { currentLocale, t } from '../lang.js';
 import { type RunOptions, readingNotes, readRunOptions, runOptions } from '../run-options.js';
 
 export function explainCommand(program: Command): void {
@@ -19,22 +20,40 @@ export function explainCommand(program: Command): void {
       for (const line of readingNotes(run).warnings) process.stderr.write(`${line}\n`);
     });
     process.stdout.write(
-      options.json ? `${JSON.stringify(result, null, 2)}\n` : formatExplanation(result),
+      options.json ? `${JSON.stringify(worded(result), null, 2)}\n` : formatExplanation(result),
     );
   });
 }
 
+/** The explanation as JSON: each reason worded in the command line's language, with its code. */
+function worded(e: ParticipantExplanation) {
+  return {
+    ...e,
+    outcomes: e.outcomes.map((o) => ({
+      ...o,
+      because: o.because.map((r) => sayReason(r, currentLocale())),
+      because_codes: o.because.map((r) => r.code),
+    })),
+  };
+}
+
 function formatExplanation(e: ParticipantExplanation): string {
+  const who = { participant: e.participantId, provider: e.providerId };
   const lines = [
-    `Participant ${e.participantId} (provider ${e.providerId}${e.segment ? `, segment ${e.segment}` : ''})`,
+    e.segment
+      ? t('cli.explain.participant_segment', { ...who, segment: e.segment })
+      : t('cli.explain.participant', who),
   ];
   if (e.ineligibleBecause) {
-    lines.push(`  not eligible: ${e.ineligibleBecause}; no outcome can be achieved`);
+    const why = sayIneligibility(e.ineligibleBecause, currentLocale());
+    lines.push(`  ${t('cli.explain.not_eligible', { why })}`);
   }
   for (const o of e.outcomes) {
-    const head = o.achievedOn ? `achieved on ${o.achievedOn}` : 'not achieved';
-    lines.push(`  ${o.outcome}: ${head}`);
-    for (const reason of o.because) lines.push(`    - ${reason}`);
+    const head = o.achievedOn
+      ? t('cli.explain.achieved_on', { outcome: o.outcome, day: o.achievedOn })
+      : t('cli.explain.not_achieved', { outcome: o.outcome });
+    lines.push(`  ${head}`);
+    for (const reason of o.because) lines.push(`    - ${sayReason(reason, currentLocale())}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -5,6 +5,7 @@
 import { type Contract, ENROLMENT } from '../contract/contract.js';
 import type { LocalDate } from '../local-date.js';
 import type { ParticipantFacts } from './participant-facts.js';
+import { type Reason, reason } from './reason.js';
 import { checkRule } from './rule-check.js';
 
 /** One row of achievements.csv for this participant, as the engine computed it. */
@@ -22,7 +23,7 @@ export interface PaidAchievement {
 export interface OutcomeExplanation {
   readonly outcome: string;
   readonly achievedOn: LocalDate | null;
-  readonly because: readonly string[];
+  readonly because: readonly Reason[];
   readonly payment?: PaidAchievement;
 }
 
@@ -39,7 +40,7 @@ export function achievementDays(
     if (!anchor) {
       found.set(rule.id, {
         day: null,
-        because: [`needs ${rule.after} first, which was not achieved`],
+        because: [reason('explain.needs_first', { outcome: rule.after })],
       });
       continue;
     }
@@ -58,26 +59,29 @@ export function explainParticipant(
   return [...days].map(([outcome, result]) => {
     const payment = payments.find((p) => p.outcome === outcome);
     const because = [...result.because];
-    if (payment) because.push(paymentSentence(contract, payment));
+    if (payment) because.push(paymentReason(contract, payment));
     return { outcome, achievedOn: result.day, because, ...(payment ? { payment } : {}) };
   });
 }
 
-function paymentSentence(contract: Contract, p: PaidAchievement): string {
+function paymentReason(contract: Contract, p: PaidAchievement): Reason {
   switch (p.status) {
     case 'paid':
-      return `paid ${p.amount} (price ${p.price}, version ${p.version})`;
+      return reason('explain.paid', { amount: p.amount, price: p.price, version: p.version });
     case 'partially_capped':
-      return `price ${p.price} cut to ${p.amount} by the ${p.cutBy === 'capped_total' ? 'total cap of the contract' : 'per-participant cap'}`;
+      return reason(
+        p.cutBy === 'capped_total' ? 'explain.cut_by_total_cap' : 'explain.cut_by_participant_cap',
+        { price: p.price, amount: p.amount },
+      );
     case 'capped_volume':
-      return `not paid: the volume cap for ${p.outcome} was already reached`;
+      return reason('explain.volume_cap_reached', { outcome: p.outcome });
     case 'capped_participant':
-      return 'not paid: the per-participant cap was already reached';
+      return reason('explain.participant_cap_reached');
     case 'capped_total':
-      return 'not paid: the total cap of the contract was already reached';
+      return reason('explain.total_cap_reached');
     case 'out_of_period':
-      return `not payable: achieved outside the contract period ${contract.startsOn} – ${contract.endsOn}`;
+      return reason('explain.out_of_period', { from: contract.startsOn, to: contract.endsOn });
     default:
-      return `status ${p.status}`;
+      return reason('explain.status', { status: p.status });
   }
 }

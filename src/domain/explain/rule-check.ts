@@ -27,12 +27,13 @@ import {
 } from '../local-date.js';
 import { formatCents } from '../money.js';
 import type { EventFact, ParticipantFacts } from './participant-facts.js';
+import { type Reason, reason } from './reason.js';
 
 export interface RuleOutcome {
   /** The achievement day, or null when not achieved by the as-of day. */
   readonly day: LocalDate | null;
   /** What counted (when achieved) or what was missing (when not). */
-  readonly because: string[];
+  readonly because: Reason[];
 }
 
 export function checkRule(
@@ -80,10 +81,12 @@ function inDayWindow(day: LocalDate, anchor: LocalDate, withinDays: number | und
   return day >= anchor && (end === null || day <= end);
 }
 
-/** How a day window reads in a sentence: `from A to B`, or `from A` when it has no end. */
-function windowText(anchor: LocalDate, withinDays: number | undefined): string {
+/** A day window in a reason: `from A to B`, or `from A` when it has no end. */
+function windowOf(anchor: LocalDate, withinDays: number | undefined): Reason {
   const end = windowEnd(anchor, withinDays);
-  return `from ${anchor}${end === null ? '' : ` to ${end}`}`;
+  return end === null
+    ? reason('explain.window.from', { from: anchor })
+    : reason('explain.window.from_to', { from: anchor, to: end });
 }
 
 function satisfiedOnDay(
@@ -91,14 +94,10 @@ function satisfiedOnDay(
   anchor: LocalDate,
   facts: ParticipantFacts,
   day: LocalDate,
-): string[] | null {
+): Reason[] | null {
   if (rule.kind === 'event') {
     const e = facts.events.find((x) => x.occurredOn === day && eventQualifies(rule, x, anchor));
-    return e
-      ? [
-          `${rule.event} on ${day}${e.value ? ` (value ${shortText(e.value)})` : ''}${e.verified ? ', verified' : ''}`,
-        ]
-      : null;
+    return e ? [eventCounted(rule.event, e)] : null;
   }
   if (rule.kind !== 'assessment_gain' || !inDayWindow(day, anchor, rule.withinDays)) return null;
   const pre = latestPre(rule, facts, day);
@@ -107,11 +106,31 @@ function satisfiedOnDay(
   )) {
     if (pre && gainReached(rule, pre.value, post.value as Decimal)) {
       return [
-        `${rule.pre} ${shortText(pre.value)} on ${pre.day}, ${rule.post} ${shortText(post.value as Decimal)} on ${day}: gain reaches ${rule.minGain.text} of the room to ${rule.maxScore.text}`,
+        reason('explain.gain_reached', {
+          pre: rule.pre,
+          pre_value: shortText(pre.value),
+          pre_day: pre.day,
+          post: rule.post,
+          post_value: shortText(post.value as Decimal),
+          day,
+          min_gain: rule.minGain.text,
+          max_score: rule.maxScore.text,
+        }),
       ];
     }
   }
   return null;
+}
+
+function eventCounted(event: string, e: EventFact): Reason {
+  const params = { event, day: e.occurredOn };
+  if (e.value === null)
+    return reason(e.verified ? 'explain.event_counted_verified' : 'explain.event_counted', params);
+  const withValue = { ...params, value: shortText(e.value) };
+  return reason(
+    e.verified ? 'explain.event_counted_value_verified' : 'explain.event_counted_value',
+    withValue,
+  );
 }
 
 function eventQualifies(rule: EventRule, e: EventFact, anchor: LocalDate): boolean {
@@ -155,14 +174,14 @@ function satisfiedInMonth(
   anchor: LocalDate,
   facts: ParticipantFacts,
   m: number,
-): string[] | null {
+): Reason[] | null {
   const ma = monthIndex(anchor);
   switch (rule.kind) {
     case 'employment_start': {
       const end = windowEnd(anchor, rule.withinDays);
       const inWindow = m > ma && (end === null || m <= monthIndex(end));
       return inWindow && employed(facts, m, rule.minEarnings)
-        ? [`employed in ${formatMonth(m)}`]
+        ? [reason('explain.employed_in', { months: formatMonth(m) })]
         : null;
     }
     case 'employment_sustained': {
@@ -170,14 +189,20 @@ function satisfiedInMonth(
       if (m < first || m > first + rule.ofMonths - 1) return null;
       const months = range(first, m).filter((x) => employed(facts, x, rule.minEarnings));
       return months.length >= rule.months
-        ? [`employed in ${months.map(formatMonth).join(', ')}`]
+        ? [reason('explain.employed_in', { months: months.map(formatMonth).join(', ') })]
         : null;
     }
     case 'earnings_threshold': {
       if (m < ma + 1 || m > ma + rule.withinMonths) return null;
       const total = sumEarnings(facts, ma + 1, m);
       return total >= ceilHundredths(rule.totalEarnings)
-        ? [`earnings ${formatCents(total)} from ${formatMonth(ma + 1)} to ${formatMonth(m)}`]
+        ? [
+            reason('explain.earnings_reached', {
+              amount: formatCents(total),
+              from: formatMonth(ma + 1),
+              to: formatMonth(m),
+            }),
+          ]
         : null;
     }
     default:
@@ -194,35 +219,66 @@ function range(from: number, to: number): number[] {
   return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
 }
 
-function whyNotByDay(rule: Rule, anchor: LocalDate, facts: ParticipantFacts): string[] {
+function whyNotByDay(rule: Rule, anchor: LocalDate, facts: ParticipantFacts): Reason[] {
   if (rule.kind === 'event') {
     const ofType = facts.events.filter((e) => e.type === rule.event);
-    if (ofType.length === 0) return [`no ${rule.event} event`];
-    return ofType.map(
-      (e) => `${rule.event} on ${e.occurredOn} does not count: ${eventFault(rule, e, anchor)}`,
+    if (ofType.length === 0) return [reason('explain.no_event', { event: rule.event })];
+    return ofType.map((e) =>
+      reason('explain.event_not_counted', {
+        event: rule.event,
+        day: e.occurredOn,
+        fault: eventFault(rule, e, anchor),
+      }),
     );
   }
   const r = rule as AssessmentGainRule;
   const posts = facts.events.filter((e) => e.type === r.post && e.value);
-  if (posts.length === 0) return [`no ${r.post} event with a value`];
-  return posts.map((e) => {
-    if (!inDayWindow(e.occurredOn, anchor, r.withinDays))
-      return `${r.post} on ${e.occurredOn} is outside the window ${windowText(anchor, r.withinDays)}`;
-    const pre = latestPre(r, facts, e.occurredOn);
-    if (!pre) return `no ${r.pre} with a value on or before ${e.occurredOn}`;
-    if (compareDecimals(pre.value, r.maxScore) >= 0)
-      return `${r.pre} ${shortText(pre.value)} on ${pre.day} is already at max_score ${r.maxScore.text}: no room to gain`;
-    return `${r.pre} ${shortText(pre.value)} → ${r.post} ${shortText(e.value as Decimal)} on ${e.occurredOn}: gain below ${r.minGain.text} of the room to ${r.maxScore.text}`;
+  if (posts.length === 0) return [reason('explain.no_post_value', { post: r.post })];
+  return posts.map((e) => gainFault(r, anchor, facts, e));
+}
+
+function gainFault(
+  r: AssessmentGainRule,
+  anchor: LocalDate,
+  facts: ParticipantFacts,
+  e: EventFact,
+): Reason {
+  const day = e.occurredOn;
+  if (!inDayWindow(day, anchor, r.withinDays))
+    return reason('explain.post_outside_window', {
+      post: r.post,
+      day,
+      window: windowOf(anchor, r.withinDays),
+    });
+  const pre = latestPre(r, facts, day);
+  if (!pre) return reason('explain.no_pre', { pre: r.pre, day });
+  if (compareDecimals(pre.value, r.maxScore) >= 0)
+    return reason('explain.pre_at_max', {
+      pre: r.pre,
+      value: shortText(pre.value),
+      day: pre.day,
+      max_score: r.maxScore.text,
+    });
+  return reason('explain.gain_below', {
+    pre: r.pre,
+    pre_value: shortText(pre.value),
+    post: r.post,
+    post_value: shortText(e.value as Decimal),
+    day,
+    min_gain: r.minGain.text,
+    max_score: r.maxScore.text,
   });
 }
 
-function eventFault(rule: EventRule, e: EventFact, anchor: LocalDate): string {
+function eventFault(rule: EventRule, e: EventFact, anchor: LocalDate): Reason {
   if (!inDayWindow(e.occurredOn, anchor, rule.withinDays)) {
-    return `outside the window ${windowText(anchor, rule.withinDays)}`;
+    return reason('explain.fault.outside_window', {
+      window: windowOf(anchor, rule.withinDays),
+    });
   }
   if (rule.minValue && (!e.value || compareDecimals(e.value, rule.minValue) < 0))
-    return `value below ${rule.minValue.text}`;
-  return 'not verified (the rule counts verified events only)';
+    return reason('explain.fault.value_below', { min: rule.minValue.text });
+  return reason('explain.fault.not_verified');
 }
 
 function whyNotByMonth(
@@ -230,8 +286,8 @@ function whyNotByMonth(
   anchor: LocalDate,
   facts: ParticipantFacts,
   last: number,
-): string[] {
-  if (!facts.hasPersonKey) return ['no person_key, so no employment records can be matched'];
+): Reason[] {
+  if (!facts.hasPersonKey) return [reason('explain.no_person_key')];
   const ma = monthIndex(anchor);
   switch (
     rule.kind as (EmploymentStartRule | EmploymentSustainedRule | EarningsThresholdRule)['kind']
@@ -241,7 +297,11 @@ function whyNotByMonth(
       const windowLast = windowEnd(anchor, r.withinDays);
       const end = windowLast === null ? last : Math.min(last, monthIndex(windowLast));
       return [
-        `no month from ${formatMonth(ma + 1)} to ${formatMonth(end)} with earnings ≥ ${r.minEarnings.text}`,
+        reason('explain.no_month_employed', {
+          from: formatMonth(ma + 1),
+          to: formatMonth(end),
+          min_earnings: r.minEarnings.text,
+        }),
       ];
     }
     case 'employment_sustained': {
@@ -249,15 +309,28 @@ function whyNotByMonth(
       const first = ma + r.skipMonths;
       const end = Math.min(last, first + r.ofMonths - 1);
       const months = range(first, end).filter((x) => employed(facts, x, r.minEarnings));
+      const params = {
+        count: months.length,
+        needed: r.months,
+        from: formatMonth(first),
+        to: formatMonth(first + r.ofMonths - 1),
+      };
       return [
-        `employed ${months.length} of the ${r.months} months needed in ${formatMonth(first)}–${formatMonth(first + r.ofMonths - 1)}${end < first + r.ofMonths - 1 ? ` (complete months known up to ${formatMonth(last)})` : ''}`,
+        end < first + r.ofMonths - 1
+          ? reason('explain.employed_months_known_to', { ...params, last: formatMonth(last) })
+          : reason('explain.employed_months', params),
       ];
     }
     default: {
       const r = rule as EarningsThresholdRule;
       const end = Math.min(last, ma + r.withinMonths);
       return [
-        `earnings ${formatCents(sumEarnings(facts, ma + 1, end))} of ${r.totalEarnings.text} needed in ${formatMonth(ma + 1)}–${formatMonth(ma + r.withinMonths)}`,
+        reason('explain.earnings_short', {
+          amount: formatCents(sumEarnings(facts, ma + 1, end)),
+          needed: r.totalEarnings.text,
+          from: formatMonth(ma + 1),
+          to: formatMonth(ma + r.withinMonths),
+        }),
       ];
     }
   }

@@ -14,6 +14,7 @@ import { apiMessages } from './areas/api.js';
 import { cliMessages } from './areas/cli.js';
 import { commonMessages } from './areas/common.js';
 import { contractMessages } from './areas/contract.js';
+import { explainMessages } from './areas/explain.js';
 import { inputMessages } from './areas/input.js';
 import { outputMessages } from './areas/output.js';
 import { webMessages } from './areas/web.js';
@@ -36,6 +37,7 @@ export const AREAS = {
   cli: cliMessages,
   common: commonMessages,
   contract: contractMessages,
+  explain: explainMessages,
   input: inputMessages,
   output: outputMessages,
   web: webMessages,
@@ -47,6 +49,7 @@ export const CATALOGUE = {
   ...cliMessages,
   ...commonMessages,
   ...contractMessages,
+  ...explainMessages,
   ...inputMessages,
   ...outputMessages,
   ...webMessages,

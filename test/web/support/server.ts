@@ -22,7 +22,7 @@ export interface RunningServer {
   /** Signs in through the API; the bearer token, for comparing pages with API answers. */
   readonly token: (email: string) => Promise<string>;
   /** GET as a signed-in user, parsed JSON. */
-  readonly getJson: <T>(token: string, path: string) => Promise<T>;
+  readonly getJson: <T>(token: string, path: string, language?: string) => Promise<T>;
   readonly stop: () => Promise<void>;
 }
 
@@ -73,8 +73,10 @@ export async function startServer(): Promise<RunningServer> {
     if (!answer.ok) throw new Error(`sign-in of ${email}: ${answer.status}`);
     return ((await answer.json()) as { token: string }).token;
   };
-  const getJson = async <T>(bearer: string, path: string): Promise<T> => {
-    const answer = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${bearer}` } });
+  const getJson = async <T>(bearer: string, path: string, language = 'en'): Promise<T> => {
+    const answer = await fetch(`${url}${path}`, {
+      headers: { authorization: `Bearer ${bearer}`, 'accept-language': language },
+    });
     if (!answer.ok) throw new Error(`GET ${path}: ${answer.status} ${await answer.text()}`);
     return (await answer.json()) as T;
   };

@@ -5478,6 +5478,7 @@ export interface paths {
                 achieved: boolean;
                 achieved_on: string | null;
                 reasons: (string)[];
+                reason_codes: (string)[];
                 evidence: {
                   events: ({
                     type: string;

@@ -208,6 +208,31 @@ const commands = {
     es: 'imprimir la explicación en JSON',
     fr: 'afficher l’explication en JSON',
   },
+  'cli.explain.participant': {
+    en: 'Participant {participant} (provider {provider})',
+    es: 'Participante {participant} (proveedor {provider})',
+    fr: 'Participant {participant} (prestataire {provider})',
+  },
+  'cli.explain.participant_segment': {
+    en: 'Participant {participant} (provider {provider}, segment {segment})',
+    es: 'Participante {participant} (proveedor {provider}, segmento {segment})',
+    fr: 'Participant {participant} (prestataire {provider}, segment {segment})',
+  },
+  'cli.explain.not_eligible': {
+    en: 'not eligible: {why}; no outcome can be achieved',
+    es: 'no elegible: {why}; no se puede lograr ningún resultado',
+    fr: 'non éligible : {why} ; aucun résultat ne peut être atteint',
+  },
+  'cli.explain.achieved_on': {
+    en: '{outcome}: achieved on {day}',
+    es: '{outcome}: logrado el {day}',
+    fr: '{outcome} : atteint le {day}',
+  },
+  'cli.explain.not_achieved': {
+    en: '{outcome}: not achieved',
+    es: '{outcome}: no logrado',
+    fr: '{outcome} : non atteint',
+  },
   'cli.run.option.contract': {
     en: 'the contract (YAML)',
     es: 'el contrato (YAML)',

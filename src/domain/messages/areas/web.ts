@@ -1860,11 +1860,6 @@ const participants = {
     es: 'No elegible: {why}',
     fr: 'Non éligible : {why}',
   },
-  'web.participants.reasons_in_english': {
-    en: 'The engine words its reasons in English.',
-    es: 'El motor redacta sus motivos en inglés.',
-    fr: 'Le moteur rédige ses motifs en anglais.',
-  },
   'web.participants.achieved_on': {
     en: 'Achieved on {day}.',
     es: 'Logrado el {day}.',

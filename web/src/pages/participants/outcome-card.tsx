@@ -56,7 +56,7 @@ export function OutcomeCard({
         <Text size="sm" fw={600} mt={4}>
           {t('web.participants.reasons')}
         </Text>
-        <List size="sm" spacing={2} lang="en" data-testid="reasons">
+        <List size="sm" spacing={2} data-testid="reasons">
           {outcome.reasons.map((reason, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: the engine may give one sentence twice
             <List.Item key={i} data-testid="reason">

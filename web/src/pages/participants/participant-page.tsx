@@ -164,7 +164,7 @@ function Explained({
   readonly participant: ParticipantDetail;
   readonly currency: string | null;
 }) {
-  const { t, locale } = useMessages();
+  const { t } = useMessages();
   const paid = new Map(participant.paid.map((l) => [l.outcome_id, l.amount_cents]));
   return (
     <Stack gap="sm" data-testid="explanation">
@@ -178,11 +178,6 @@ function Explained({
             : t('web.participants.eligible_no', { why: explanation.ineligible_because ?? '' }),
         ].join(' · ')}
       </Text>
-      {locale === 'en' ? null : (
-        <Text size="xs" c="dimmed">
-          {t('web.participants.reasons_in_english')}
-        </Text>
-      )}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {explanation.outcomes.map((o) => (
           <OutcomeCard

@@ -74,10 +74,13 @@ export function participantQuery(programme: string, participant: string, locale:
   });
 }
 
-/** A succeeded run never changes, so neither does its explanation of a participant. */
+/**
+ * A succeeded run never changes, so neither does its explanation of a participant; its
+ * reasons come worded in the language asked for, which is part of the key.
+ */
 export function explanationQuery(run: string, participant: string, locale: Locale) {
   return queryOptions({
-    queryKey: ['explanation', run, participant],
+    queryKey: ['explanation', run, participant, locale],
     queryFn: async () =>
       data(
         await api.GET('/runs/{run}/participants/{participant}/explanation', {
