@@ -5,6 +5,7 @@
  */
 import { Badge, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { useMessages } from '../../i18n/use-messages.js';
+import { WHOLE_BADGE } from '../../ui/badge-styles.js';
 import { centsText, decimalText } from './amounts.js';
 import type { OutcomeExplained } from './queries.js';
 import { capWord, statusColour, statusWord } from './words.js';
@@ -37,7 +38,12 @@ export function OutcomeCard({
         <Title order={3} size="h5" id={headingId} ff="monospace">
           {outcome.outcome}
         </Title>
-        <Badge color={statusColour(status)} variant="outline" data-testid="outcome-status">
+        <Badge
+          color={statusColour(status)}
+          variant="outline"
+          styles={WHOLE_BADGE}
+          data-testid="outcome-status"
+        >
           {t(statusWord(status))}
         </Badge>
       </Group>

@@ -6,6 +6,7 @@
 import { Badge, ScrollArea, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useMessages } from '../../i18n/use-messages.js';
+import { WHOLE_BADGE } from '../../ui/badge-styles.js';
 import { centsText } from './amounts.js';
 import type { ParticipantDetail } from './queries.js';
 import { statusColour, statusWord } from './words.js';
@@ -73,7 +74,13 @@ export function ParticipantTimeline({
       ),
       detail: (
         <>
-          <Badge color={statusColour(a.status)} variant="outline" size="sm" mr="xs">
+          <Badge
+            color={statusColour(a.status)}
+            variant="outline"
+            size="sm"
+            mr="xs"
+            styles={WHOLE_BADGE}
+          >
             {t(statusWord(a.status))}
           </Badge>
           {t('web.participants.timeline.amount', {
